@@ -128,10 +128,14 @@ void seed_profile(const std::filesystem::path& profile, const std::string& ui_la
 // Runs in the forked child, which leads the office's process group: starts the office and ends the
 // whole group when either the office exits or our parent's end of the lifeline closes.
 // Only async-signal-safe calls: the parent may have threads.
-[[noreturn]] void watchdog(int lifeline, char* const* argv, char* const* envp) {
+[[noreturn]] void watchdog(int lifeline, int log, char* const* argv, char* const* envp) {
     const pid_t office = fork();
     if (office == 0) {
         close(lifeline);
+        if (log >= 0) {
+            dup2(log, STDOUT_FILENO);
+            dup2(log, STDERR_FILENO);
+        }
         execve(argv[0], argv, envp);
         _exit(127);
     }
@@ -208,10 +212,14 @@ void session::launch() {
     for (auto& e : env) envp.push_back(e.data());
     envp.push_back(nullptr);
 
+    // The office's own chatter (e.g. "failed to launch javaldx") goes to a log in the profile.
+    const auto log_path = opts_.profile_dir / "office.log";
+    const int log = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) throw office_error(std::string("pipe: ") + std::strerror(errno));
     const pid_t child = fork();
     if (child < 0) {
+        if (log >= 0) close(log);
         close(fds[0]);
         close(fds[1]);
         throw office_error(std::string("fork: ") + std::strerror(errno));
@@ -219,8 +227,9 @@ void session::launch() {
     if (child == 0) {
         setpgid(0, 0);
         close(fds[1]);
-        watchdog(fds[0], argv.data(), envp.data());
+        watchdog(fds[0], log, argv.data(), envp.data());
     }
+    if (log >= 0) close(log);
     setpgid(child, child); // also done by the child; whichever runs first wins the race
     close(fds[0]);
     lifeline_fd_ = fds[1];

@@ -1,0 +1,51 @@
+# Marketing KPI for LibreOffice Calc: the two commands of the README, and a few more.
+# Every target installs missing Debian packages first (scripts/install-deps.sh), then builds.
+
+BUILD      := build
+KPI        := dist/bin/kpi
+DEMO_BOOK  := examples/sample-sme-2026.fods
+DEMO_OUT   := out
+
+.PHONY: all deps build test sanitize demo bench install-user format clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	@cmake --preset default >/dev/null
+	@cmake --build --preset default
+
+# All tests: unit tests of the core and office tests in a real headless LibreOffice.
+test: build
+	cd $(BUILD) && ctest --output-on-failure
+
+# The core's unit tests under AddressSanitizer + UndefinedBehaviorSanitizer.
+sanitize: deps
+	@cmake --preset sanitize >/dev/null
+	@cmake --build --preset sanitize
+	ctest --preset sanitize
+
+# The main job on the sample workbook: install the extension into a private profile under the build
+# tree, open the workbook headless, recalculate, write the results to out/.
+demo: build
+	@mkdir -p $(DEMO_OUT)
+	$(KPI) --profile $(BUILD)/demo-profile recalc $(DEMO_BOOK) -o $(DEMO_OUT)
+	@echo "Demo outputs are in $(CURDIR)/$(DEMO_OUT)/"
+
+bench: build
+	cmake --build $(BUILD) --target bench
+
+# Installs the extension into YOUR LibreOffice profile (asks nothing else; close LibreOffice first).
+install-user: build
+	@if [ "$$(id -u)" -eq 0 ]; then \
+	  echo "install-user: unopkg refuses to install into a user profile as root; run this as your user."; exit 1; fi
+	unopkg add --force dist/kpi-marketing.oxt
+	@echo "Installed. Start LibreOffice Calc and type =KPI.CPL(100;4)"
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf $(BUILD) build-sanitize dist $(DEMO_OUT)
