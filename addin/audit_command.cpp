@@ -1,0 +1,262 @@
+// "Audit KPI register": finds the register on the active sheet, highlights flagged rows with a
+// conditional format (cell style "KPI Flagged"), writes or refreshes the sheet "KPI Audit".
+// Everything it changes is one undo step.
+#include "calc_date.hpp"
+#include "commands.hpp"
+#include "sheet_grid.hpp"
+#include "ui_language.hpp"
+#include "undo_context.hpp"
+#include "uno_strings.hpp"
+
+#include <kpi/audit.hpp>
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/ConditionOperator.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XNamedRanges.hpp>
+#include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
+#include <com/sun/star/sheet/XSheetConditionalEntry.hpp>
+#include <com/sun/star/sheet/XSheetOperation.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/sheet/XSpreadsheetView.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
+#include <com/sun/star/table/CellAddress.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/awt/FontWeight.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeReferrer.hpp>
+
+#include <string>
+#include <vector>
+
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+namespace kpi::uno_glue {
+namespace {
+
+constexpr char audit_sheet_name[] = "KPI Audit";
+constexpr char audit_marker_name[] = "KPI_Audit"; // named range that marks the sheet as ours
+constexpr char flagged_style[] = "KPI Flagged";
+constexpr char function_prefix[] = "ORG.KPIMARKETING.KPIFUNCTIONS.";
+
+std::string column_letters(sal_Int32 col) {
+    std::string s;
+    for (++col; col > 0; col = (col - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
+    return s;
+}
+
+std::string absolute_range(const css::table::CellRangeAddress& a) {
+    return "$" + column_letters(a.StartColumn) + "$" + std::to_string(a.StartRow + 1) + ":$" +
+           column_letters(a.EndColumn) + "$" + std::to_string(a.EndRow + 1);
+}
+
+// The cell style flagged rows get; created once per document, never changed when it exists
+// (the user may have restyled it).
+void ensure_flagged_style(const Reference<css::frame::XModel>& model) {
+    Reference<css::style::XStyleFamiliesSupplier> families(model, UNO_QUERY_THROW);
+    Reference<css::container::XNameContainer> cell_styles(families->getStyleFamilies()->getByName("CellStyles"),
+                                                         UNO_QUERY_THROW);
+    if (cell_styles->hasByName(flagged_style)) return;
+    Reference<css::lang::XMultiServiceFactory> factory(model, UNO_QUERY_THROW);
+    Reference<css::beans::XPropertySet> style(factory->createInstance("com.sun.star.style.CellStyle"),
+                                             UNO_QUERY_THROW);
+    cell_styles->insertByName(flagged_style, Any(style));
+    style->setPropertyValue("CellBackColor", Any(sal_Int32(0xFFD7D7)));
+    style->setPropertyValue("CharColor", Any(sal_Int32(0x9C0006)));
+}
+
+// A live conditional format on the register's KPI rows: flagged while KPI.LINKSTATUS is not OK
+// or KPI.SMART is below 5, so it follows the user's fixes without re-running the audit.
+void highlight_flagged_rows(const Reference<css::sheet::XSpreadsheet>& sheet, const sheet_block& block,
+                            const kpi::kpi_register& reg) {
+    if (reg.size() == 0) return;
+    const auto id_col = *reg.column_index(kpi::column::id);
+    css::table::CellRangeAddress table = block.address;
+    table.StartRow = block.address.StartRow + static_cast<sal_Int32>(reg.header_row());
+    css::table::CellRangeAddress rows = table;
+    rows.StartRow = table.StartRow + 1;
+    rows.EndRow = block.address.StartRow + static_cast<sal_Int32>(reg.rows().back().grid_row);
+
+    const std::string id_cell = "$" + column_letters(block.address.StartColumn + static_cast<sal_Int32>(id_col)) +
+                                std::to_string(rows.StartRow + 1);
+    const std::string range = absolute_range(table);
+    const std::string formula = std::string("OR(") + function_prefix + "LINKSTATUS(" + id_cell + ";" + range +
+                                ")<>\"OK\";" + function_prefix + "SMART(" + id_cell + ";" + range + ")<5)";
+
+    auto cells = sheet->getCellRangeByPosition(rows.StartColumn, rows.StartRow, rows.EndColumn, rows.EndRow);
+    Reference<css::beans::XPropertySet> props(cells, UNO_QUERY_THROW);
+    Reference<css::sheet::XSheetConditionalEntries> entries(props->getPropertyValue("ConditionalFormat"),
+                                                           UNO_QUERY_THROW);
+    // Replace our own earlier rule (same style), keep any rule of the user's.
+    for (sal_Int32 i = entries->getCount() - 1; i >= 0; --i) {
+        Reference<css::sheet::XSheetConditionalEntry> entry(entries->getByIndex(i), UNO_QUERY);
+        if (entry.is() && entry->getStyleName() == flagged_style) entries->removeByIndex(i);
+    }
+    std::vector<css::beans::PropertyValue> condition(4);
+    condition[0].Name = "Operator";
+    condition[0].Value <<= css::sheet::ConditionOperator_FORMULA;
+    condition[1].Name = "Formula1";
+    condition[1].Value <<= from_utf8(formula);
+    condition[2].Name = "StyleName";
+    condition[2].Value <<= OUString(flagged_style);
+    condition[3].Name = "SourcePosition";
+    condition[3].Value <<= css::table::CellAddress(0, rows.StartColumn, rows.StartRow);
+    entries->addNew(Sequence<css::beans::PropertyValue>(condition.data(), static_cast<sal_Int32>(condition.size())));
+    props->setPropertyValue("ConditionalFormat", Any(entries));
+}
+
+// Our audit sheet: the one the marker name points to; else a new sheet, under a free name.
+Reference<css::sheet::XSpreadsheet> audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
+                                                Reference<css::sheet::XNamedRanges>& names, bool& created) {
+    auto sheets = doc->getSheets();
+    Reference<css::beans::XPropertySet> doc_props(doc, UNO_QUERY_THROW);
+    names.set(doc_props->getPropertyValue("NamedRanges"), UNO_QUERY_THROW);
+    if (names->hasByName(audit_marker_name)) {
+        Reference<css::sheet::XCellRangeReferrer> marker(names->getByName(audit_marker_name), UNO_QUERY);
+        if (marker.is() && marker->getReferredCells().is()) {
+            Reference<css::sheet::XCellRangeAddressable> addr(marker->getReferredCells(), UNO_QUERY_THROW);
+            Reference<css::container::XIndexAccess> by_index(sheets, UNO_QUERY_THROW);
+            created = false;
+            return Reference<css::sheet::XSpreadsheet>(by_index->getByIndex(addr->getRangeAddress().Sheet),
+                                                       UNO_QUERY_THROW);
+        }
+    }
+    std::string name = audit_sheet_name;
+    for (int n = 2; sheets->hasByName(from_utf8(name)); ++n) name = std::string(audit_sheet_name) + " " + std::to_string(n);
+    Reference<css::container::XIndexAccess> by_index(sheets, UNO_QUERY_THROW);
+    sheets->insertNewByName(from_utf8(name), static_cast<sal_Int16>(by_index->getCount()));
+    created = true;
+    return Reference<css::sheet::XSpreadsheet>(sheets->getByName(from_utf8(name)), UNO_QUERY_THROW);
+}
+
+Any text_any(const std::string& s) { return Any(from_utf8(s)); }
+
+void write_audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>& doc, const kpi::audit_report& report,
+                       const std::string& lang) {
+    Reference<css::sheet::XNamedRanges> names;
+    bool created = false;
+    auto sheet = audit_sheet(doc, names, created);
+    if (!created)
+        Reference<css::sheet::XSheetOperation>(sheet, UNO_QUERY_THROW)
+            ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::STRING |
+                            css::sheet::CellFlags::DATETIME | css::sheet::CellFlags::FORMULA |
+                            css::sheet::CellFlags::ANNOTATION);
+
+    const auto& reg = report.reg();
+    const bool vi = lang.substr(0, 2) == "vi";
+    const kpi::text headings[] = {{"ID", "ID"},           {"KPI", "KPI"},
+                                  {"Level", "Cấp độ"},    {"Link", "Liên kết"},
+                                  {"SMART (0-5)", "SMART (0-5)"}, {"First issue", "Vấn đề đầu tiên"},
+                                  {"SMART issues", "Các tiêu chí SMART chưa đạt"}};
+    constexpr sal_Int32 cols = 7;
+    std::vector<Sequence<Any>> rows;
+    auto row = [&](std::vector<Any> cells) {
+        cells.resize(cols, text_any(""));
+        rows.emplace_back(cells.data(), cols);
+    };
+    row({text_any(vi ? "Kiểm tra bảng KPI" : "KPI register audit"),
+         text_any(kpi::format_iso(report.today()))});
+    row({text_any(std::to_string(report.kpi_count()) + (vi ? " KPI, " : " KPIs, ") +
+                  std::to_string(report.flagged_count()) + (vi ? " cần xem lại" : " flagged"))});
+    row({});
+    std::vector<Any> header;
+    for (const auto& h : headings) header.push_back(text_any(std::string(h.in(lang))));
+    row(header);
+    const auto header_row = static_cast<sal_Int32>(rows.size() - 1);
+    for (std::size_t i = 0; i < report.kpi_count(); ++i) {
+        const auto& r = report.rows()[i];
+        const auto level = reg[i].level;
+        const std::string level_text = level == kpi::kpi_level::strategic
+                                           ? std::string(vi ? "Chiến lược" : "Strategic")
+                                           : level == kpi::kpi_level::tactical ? std::string(vi ? "Chiến thuật" : "Tactical")
+                                                                               : reg.display(i, kpi::column::level);
+        row({text_any(reg[i].id), text_any(reg.display(i, kpi::column::name)), text_any(level_text),
+             text_any(std::string(kpi::to_string(r.link.code))), Any(static_cast<double>(r.smart_score())),
+             text_any(report.first_issue(i, lang)), text_any(report.smart_issues(i, lang))});
+    }
+    const auto last_table_row = static_cast<sal_Int32>(rows.size() - 1);
+    const auto warnings = report.warning_texts(lang);
+    if (!warnings.empty()) {
+        row({});
+        row({text_any(vi ? "Cảnh báo" : "Warnings")});
+        for (const auto& w : warnings) row({text_any(w)});
+    }
+
+    const auto n = static_cast<sal_Int32>(rows.size());
+    auto range = sheet->getCellRangeByPosition(0, 0, cols - 1, n - 1);
+    Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)
+        ->setDataArray(Sequence<Sequence<Any>>(rows.data(), n));
+
+    Reference<css::beans::XPropertySet> bold(sheet->getCellRangeByPosition(0, header_row, cols - 1, header_row),
+                                             UNO_QUERY_THROW);
+    bold->setPropertyValue("CharWeight", Any(css::awt::FontWeight::BOLD));
+    Reference<css::beans::XPropertySet>(sheet->getCellRangeByPosition(0, 0, 0, 0), UNO_QUERY_THROW)
+        ->setPropertyValue("CharWeight", Any(css::awt::FontWeight::BOLD));
+    auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
+    const sal_Int32 widths[cols] = {2000, 6000, 2600, 2600, 2400, 9000, 12000}; // 1/100 mm
+    for (sal_Int32 c = 0; c < cols; ++c)
+        Reference<css::beans::XPropertySet>(columns->getByIndex(c), UNO_QUERY_THROW)
+            ->setPropertyValue("Width", Any(widths[c]));
+
+    // The marker: a named range over the audit table (also handy in formulas).
+    const std::string sheet_name = to_utf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
+    const std::string content = "$'" + sheet_name + "'.$A$" + std::to_string(header_row + 1) + ":$G$" +
+                                std::to_string(last_table_row + 1);
+    if (names->hasByName(audit_marker_name)) names->removeByName(audit_marker_name);
+    names->addNewByName(audit_marker_name, from_utf8(content), css::table::CellAddress(0, 0, 0), 0);
+}
+
+} // namespace
+
+void run_audit_command(const command_context& ctx) {
+    const std::string lang = ui_language(ctx.uno);
+    const bool vi = lang.substr(0, 2) == "vi";
+    const std::string title = vi ? "Kiểm tra bảng KPI" : "Audit KPI register";
+    if (!ctx.frame.is()) return;
+    auto controller = ctx.frame->getController();
+    Reference<css::frame::XModel> model(controller.is() ? controller->getModel() : nullptr);
+    Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY);
+    Reference<css::sheet::XSpreadsheetView> view(controller, UNO_QUERY);
+    if (!doc.is() || !view.is()) return;
+
+    auto sheet = view->getActiveSheet();
+    auto block = read_used_area(sheet);
+    kpi::parse_options options;
+    options.header_scan_rows = 20; // skip a title above the table
+    auto parsed = kpi::parse_register(std::move(block.cells), options);
+    if (!parsed) {
+        show_message(ctx, title, kpi::describe(parsed.error(), lang), true);
+        return;
+    }
+    const auto& reg = parsed.value();
+    const auto report = kpi::audit(reg, today_serial());
+
+    {
+        undo_context undo(model, title);
+        ensure_flagged_style(model);
+        highlight_flagged_rows(sheet, block, reg);
+        write_audit_sheet(doc, report, lang);
+    }
+    view->setActiveSheet(sheet);
+    const std::string summary =
+        vi ? std::to_string(report.kpi_count()) + " KPI, " + std::to_string(report.flagged_count()) +
+                 " KPI cần xem lại. Chi tiết ở trang \"KPI Audit\"."
+           : std::to_string(report.kpi_count()) + " KPIs, " + std::to_string(report.flagged_count()) +
+                 " flagged. Details are on the sheet \"KPI Audit\".";
+    show_message(ctx, title, summary, false);
+}
+
+} // namespace kpi::uno_glue

@@ -1,0 +1,57 @@
+#include "commands.hpp"
+
+#include "uno_strings.hpp"
+
+#include <com/sun/star/awt/MessageBoxButtons.hpp>
+#include <com/sun/star/awt/MessageBoxType.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XMessageBox.hpp>
+#include <com/sun/star/awt/XMessageBoxFactory.hpp>
+#include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/uno/Exception.hpp>
+
+#include <array>
+#include <exception>
+
+namespace kpi::uno_glue {
+namespace {
+
+constexpr std::array commands{
+    command{"Audit", &run_audit_command},
+};
+
+} // namespace
+
+const command* find_command(std::string_view name) noexcept {
+    for (const auto& c : commands)
+        if (c.name == name) return &c;
+    return nullptr;
+}
+
+void show_message(const command_context& ctx, const std::string& title, const std::string& text, bool error) {
+    try {
+        if (!ctx.frame.is()) return;
+        css::uno::Reference<css::awt::XWindowPeer> parent(ctx.frame->getContainerWindow(), css::uno::UNO_QUERY);
+        if (!parent.is()) return;
+        css::uno::Reference<css::awt::XMessageBoxFactory> factory(css::awt::Toolkit::create(ctx.uno),
+                                                                 css::uno::UNO_QUERY_THROW);
+        auto box = factory->createMessageBox(
+            parent, error ? css::awt::MessageBoxType_ERRORBOX : css::awt::MessageBoxType_INFOBOX,
+            css::awt::MessageBoxButtons::BUTTONS_OK, from_utf8(title), from_utf8(text));
+        if (box.is()) box->execute();
+    } catch (const css::uno::Exception&) {
+        // No window to show it in (headless): nothing more to do.
+    }
+}
+
+void run_command(const command& cmd, const command_context& ctx) {
+    try {
+        cmd.run(ctx);
+    } catch (const css::uno::Exception& e) {
+        show_message(ctx, "KPI Marketing", to_utf8(e.Message), true);
+    } catch (const std::exception& e) {
+        show_message(ctx, "KPI Marketing", e.what(), true);
+    }
+}
+
+} // namespace kpi::uno_glue

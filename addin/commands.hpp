@@ -1,0 +1,34 @@
+// The menu commands: a table of names and the functions that run them on a document.
+#pragma once
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <string_view>
+
+namespace kpi::uno_glue {
+
+struct command_context {
+    css::uno::Reference<css::uno::XComponentContext> uno;
+    css::uno::Reference<css::frame::XFrame> frame; // the window the menu was used in
+    css::uno::Sequence<css::beans::PropertyValue> arguments;
+};
+
+struct command {
+    std::string_view name; // the URL path: org.kpimarketing.command:<name>
+    void (*run)(const command_context&);
+};
+
+const command* find_command(std::string_view name) noexcept;
+
+// Runs a command; reports any failure in a message box instead of letting it reach the office.
+void run_command(const command& cmd, const command_context& ctx);
+
+// Shows a message box over the frame (returns at once when the office is headless).
+void show_message(const command_context& ctx, const std::string& title, const std::string& text, bool error);
+
+// The commands themselves (one file each).
+void run_audit_command(const command_context& ctx);
+
+} // namespace kpi::uno_glue

@@ -1,0 +1,48 @@
+#include "sheet_grid.hpp"
+
+#include "uno_strings.hpp"
+
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XSheetCellCursor.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+
+namespace kpi::uno_glue {
+
+kpi::grid to_grid(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& data) {
+    std::size_t cols = 0;
+    for (const auto& row : data) cols = std::max(cols, static_cast<std::size_t>(row.getLength()));
+    kpi::grid grid(static_cast<std::size_t>(data.getLength()), cols);
+    for (sal_Int32 r = 0; r < data.getLength(); ++r) {
+        const auto& row = data[r];
+        for (sal_Int32 c = 0; c < row.getLength(); ++c) {
+            const auto& value = row[c];
+            auto& out = grid.at(static_cast<std::size_t>(r), static_cast<std::size_t>(c));
+            if (value.getValueTypeClass() == css::uno::TypeClass_DOUBLE) {
+                out = kpi::grid_cell(*static_cast<const double*>(value.getValue()));
+            } else if (value.getValueTypeClass() == css::uno::TypeClass_STRING) {
+                const auto& s = *static_cast<const OUString*>(value.getValue());
+                if (!s.isEmpty()) out = kpi::grid_cell(to_utf8(s));
+            } else {
+                double number = 0.0;
+                if (value >>= number) out = kpi::grid_cell(number);
+            }
+        }
+    }
+    return grid;
+}
+
+sheet_block read_used_area(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet) {
+    auto cursor = sheet->createCursor();
+    css::uno::Reference<css::sheet::XUsedAreaCursor> used(cursor, css::uno::UNO_QUERY_THROW);
+    used->gotoStartOfUsedArea(false);
+    used->gotoEndOfUsedArea(true);
+    sheet_block block;
+    block.address = css::uno::Reference<css::sheet::XCellRangeAddressable>(cursor, css::uno::UNO_QUERY_THROW)
+                        ->getRangeAddress();
+    block.cells = to_grid(css::uno::Reference<css::sheet::XCellRangeData>(cursor, css::uno::UNO_QUERY_THROW)
+                              ->getDataArray());
+    return block;
+}
+
+} // namespace kpi::uno_glue
