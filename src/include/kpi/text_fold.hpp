@@ -1,0 +1,22 @@
+// Folding UTF-8 text for matching: headers, values and generic names are compared after folding.
+// fold("  Cấp   ĐỘ ") == "cap do": ASCII lower-cased, Vietnamese (and other Latin-1 / Latin
+// Extended) letters stripped of their diacritics, đ/Đ -> d, combining marks (NFD input) dropped,
+// runs of white space (incl. U+00A0) collapsed to one space, leading/trailing space trimmed.
+// Bytes that are not valid UTF-8 are kept as they are: folding never fails.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kpi {
+
+[[nodiscard]] std::string fold(std::string_view utf8);
+
+// fold() and then every ASCII character that is not a letter or a digit becomes a space (runs
+// collapsed, trimmed): "Acquisition & cost" -> "acquisition cost", "KPI_cha:" -> "kpi cha".
+[[nodiscard]] std::string fold_key(std::string_view utf8);
+
+// Leading and trailing ASCII white space and U+00A0 removed.
+[[nodiscard]] std::string_view trim(std::string_view s) noexcept;
+
+} // namespace kpi
