@@ -66,6 +66,7 @@ std::vector<consistency_warning> check_consistency(const kpi_register& reg) {
     std::vector<std::vector<std::vector<std::uint32_t>>> uses(std::size(families));
     for (std::size_t f = 0; f < std::size(families); ++f) uses[f].resize(families[f].variants.size());
     std::string joined;
+    std::string padded;
     for (std::uint32_t i = 0; i < reg.size(); ++i) {
         const sv name = reg.text(i, column::name);
         const sv source = reg.text(i, column::source);
@@ -73,7 +74,9 @@ std::vector<consistency_warning> check_consistency(const kpi_register& reg) {
         joined.assign(name);
         joined += ' ';
         joined.append(source);
-        const std::string padded = " " + fold_key(joined) + " ";
+        fold_into(joined, padded, true);
+        padded.insert(padded.begin(), ' ');
+        padded += ' ';
         for (std::size_t f = 0; f < std::size(families); ++f) {
             if (!mentions(padded, families[f].words)) continue;
             for (std::size_t v = 0; v < families[f].variants.size(); ++v)

@@ -69,7 +69,16 @@ struct token {
     std::size_t digits = 0; // number
 };
 
-bool tokenize(std::string_view folded, std::vector<token>& out) {
+struct token_list {
+    std::array<token, 5> items{};
+    std::size_t count = 0;
+    [[nodiscard]] std::size_t size() const noexcept { return count; }
+    [[nodiscard]] bool empty() const noexcept { return count == 0; }
+    const token& operator[](std::size_t i) const noexcept { return items[i]; }
+    void push_back(token t) noexcept { items[count++] = t; }
+};
+
+bool tokenize(std::string_view folded, token_list& out) {
     std::size_t i = 0;
     while (i < folded.size()) {
         const char c = folded[i];
@@ -81,6 +90,7 @@ bool tokenize(std::string_view folded, std::vector<token>& out) {
                 v = v * 10 + (folded[j] - '0');
                 ++j;
             }
+            if (out.size() == 5) return false;
             out.push_back({token::number, v, j - i});
             i = j;
         } else if (c == '-' || c == '/' || c == '.' || c == ',' || c == ' ') {
@@ -89,6 +99,7 @@ bool tokenize(std::string_view folded, std::vector<token>& out) {
             std::size_t j = i;
             while (j < folded.size() && folded[j] >= 'a' && folded[j] <= 'z') ++j;
             const std::string_view word = folded.substr(i, j - i);
+            if (out.size() == 5) return false;
             if (word == "q" || word == "quy" || word == "quarter") {
                 out.push_back({token::quarter});
             } else if (word == "thang" || word == "month") {
@@ -139,12 +150,12 @@ civil_date to_civil(day_serial serial) noexcept {
 
 std::optional<period> parse_period(std::string_view text) {
     if (text.size() > 64) return std::nullopt;
-    const std::string folded = fold(text);
+    thread_local std::string folded;
+    fold_into(text, folded, false);
     // Separators separate: none may lead or trail ("2026-" is not a year).
     const auto is_sep = [](char c) { return c == '-' || c == '/' || c == '.' || c == ','; };
     if (folded.empty() || is_sep(folded.front()) || is_sep(folded.back())) return std::nullopt;
-    std::vector<token> t;
-    t.reserve(5);
+    token_list t;
     if (!tokenize(folded, t) || t.empty()) return std::nullopt;
 
     // Optional leading word: tháng (a month must follow), năm (a year must follow).
@@ -184,7 +195,7 @@ std::optional<period> period_from_number(double value) noexcept {
     if (!std::isfinite(value)) return std::nullopt;
     if (value >= 1900 && value <= 2200 && value == std::floor(value))
         return make_year(static_cast<int>(value));
-    if (value < 1 || value >= 2958466) return std::nullopt;
+    if (value < 2 || value >= 2958466) return std::nullopt; // 1900-01-01 .. 9999-12-31
     const auto s = static_cast<day_serial>(std::floor(value));
     return period{period_kind::day, s, s};
 }

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 namespace kpi {
 
@@ -157,6 +158,25 @@ std::string display_of(const grid_cell& c) {
 }
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// Registers repeat a few values per column (levels, groups, periods): each distinct text is
+// recognised once. Keys view the grid's strings, which outlive the cache. Bounded: past `limit`
+// distinct texts, values are computed without being remembered.
+template <class V>
+class value_cache {
+public:
+    template <class F>
+    V get(std::string_view key, F&& compute) {
+        if (const auto it = map_.find(key); it != map_.end()) return it->second;
+        V v = compute(key);
+        if (map_.size() < limit) map_.emplace(key, v);
+        return v;
+    }
+
+private:
+    static constexpr std::size_t limit = 4096;
+    std::unordered_map<std::string_view, V> map_;
+};
 
 // Validates thousands grouping of an integer part ("1,234,567" with sep ','), writes the digits.
 bool ungroup(std::string_view s, char sep, std::string& digits) {
@@ -445,6 +465,11 @@ public:
             if (const auto* s = x->string()) return *s;
             return {};
         };
+        value_cache<kpi_level> levels;
+        value_cache<kpi_group> groups;
+        value_cache<kpi_direction> directions;
+        value_cache<std::optional<period>> periods;
+        value_cache<std::optional<double>> numbers;
         auto number_of = [&](std::size_t r, column c) {
             number_field f;
             const grid_cell* x = at(r, c);
@@ -453,7 +478,7 @@ public:
             if (const auto* d = x->number()) {
                 if (std::isfinite(*d)) f.value = *d;
             } else if (const auto* s = x->string()) {
-                f.value = parse_number(*s);
+                f.value = numbers.get(*s, [](std::string_view t) { return parse_number(t); });
             }
             return f;
         };
@@ -473,9 +498,10 @@ public:
                 row.parent = display_of(*p);
                 row.parent_key = fold(row.parent);
             }
-            row.level = parse_level(text_of(r, column::level));
-            row.group = parse_group(text_of(r, column::group));
-            row.direction = parse_direction(text_of(r, column::direction));
+            row.level = levels.get(text_of(r, column::level), [](std::string_view t) { return parse_level(t); });
+            row.group = groups.get(text_of(r, column::group), [](std::string_view t) { return parse_group(t); });
+            row.direction = directions.get(text_of(r, column::direction),
+                                           [](std::string_view t) { return parse_direction(t); });
             // A number in a word column is present but not recognised.
             if (const grid_cell* x = at(r, column::level); x && x->number()) row.level = kpi_level::unrecognised;
             if (const grid_cell* x = at(r, column::group); x && x->number()) row.group = kpi_group::unrecognised;
@@ -489,7 +515,7 @@ public:
                 if (const auto* d = x->number())
                     row.deadline.value = period_from_number(*d);
                 else if (const auto* s = x->string())
-                    row.deadline.value = parse_period(*s);
+                    row.deadline.value = periods.get(*s, [](std::string_view t) { return parse_period(t); });
             }
             reg.rows_.push_back(std::move(row));
         }

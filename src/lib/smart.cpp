@@ -99,10 +99,16 @@ std::string_view to_string(smart_reason r) noexcept {
     return reason_names[static_cast<std::size_t>(r)];
 }
 
-bool smart_result::met(smart_criterion c) const noexcept {
+// The reason bits of each criterion.
+constexpr std::array<std::uint32_t, smart_criteria_count> criterion_masks = [] {
+    std::array<std::uint32_t, smart_criteria_count> m{};
     for (std::size_t r = 0; r < smart_reason_count; ++r)
-        if (has(static_cast<smart_reason>(r)) && reason_criterion[r] == c) return false;
-    return true;
+        m[static_cast<std::size_t>(reason_criterion[r])] |= 1u << r;
+    return m;
+}();
+
+bool smart_result::met(smart_criterion c) const noexcept {
+    return (reasons & criterion_masks[static_cast<std::size_t>(c)]) == 0;
 }
 
 int smart_result::score() const noexcept {
@@ -127,7 +133,8 @@ std::vector<smart_criterion> smart_result::failed() const {
 
 bool is_generic_name(std::string_view name) {
     if (name.size() > 64) return false; // a bare word is short; spare the folding
-    const std::string key = fold_key(name);
+    thread_local std::string key;
+    fold_into(name, key, true);
     for (const auto g : generic_names)
         if (g == key) return true;
     return false;

@@ -65,17 +65,35 @@ std::size_t decode(std::string_view s, std::size_t i, std::uint32_t& cp) noexcep
 
 } // namespace
 
-std::string fold(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
+void fold_into(std::string_view s, std::string& out, bool key) {
+    // The folded text is never longer than the input: write into a buffer of that size.
+    out.resize(s.size());
+    char* const begin = out.data();
+    char* o = begin;
     bool pending_space = false;
+    auto put = [&](char c) {
+        if (pending_space && o != begin) *o++ = ' ';
+        pending_space = false;
+        *o++ = c;
+    };
     for (std::size_t i = 0; i < s.size();) {
+        const char c = s[i];
+        if (static_cast<unsigned char>(c) < 0x80) { // ASCII fast path
+            if (c >= 'A' && c <= 'Z')
+                put(static_cast<char>(c - 'A' + 'a'));
+            else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
+                pending_space = true;
+            else if (!key || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                put(c);
+            else
+                pending_space = true; // key: punctuation separates words
+            ++i;
+            continue;
+        }
         std::uint32_t cp = 0;
-        std::size_t len = decode(s, i, cp);
+        const std::size_t len = decode(s, i, cp);
         if (len == 0) { // not UTF-8: keep the byte
-            if (pending_space && !out.empty()) out += ' ';
-            pending_space = false;
-            out += s[i];
+            put(c);
             ++i;
             continue;
         }
@@ -83,39 +101,27 @@ std::string fold(std::string_view s) {
             pending_space = true;
         } else if (cp >= 0x300 && cp <= 0x36F) {
             // combining diacritical mark (decomposed input): dropped
+        } else if (const char b = base_letter(cp); b != 0) {
+            put(b);
         } else {
-            if (pending_space && !out.empty()) out += ' ';
-            pending_space = false;
-            if (cp < 0x80) {
-                const char c = static_cast<char>(cp);
-                out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-            } else if (const char b = base_letter(cp); b != 0) {
-                out += b;
-            } else {
-                out.append(s.substr(i, len));
-            }
+            for (std::size_t k = 0; k < len; ++k) put(s[i + k]);
         }
         i += len;
     }
+    out.resize(static_cast<std::size_t>(o - begin));
+}
+
+std::string fold(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    fold_into(s, out, false);
     return out;
 }
 
 std::string fold_key(std::string_view s) {
-    const std::string f = fold(s);
     std::string out;
-    out.reserve(f.size());
-    bool pending_space = false;
-    for (const char c : f) {
-        const auto u = static_cast<unsigned char>(c);
-        const bool keep = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (!keep) {
-            pending_space = true;
-            continue;
-        }
-        if (pending_space && !out.empty()) out += ' ';
-        pending_space = false;
-        out += c;
-    }
+    out.reserve(s.size());
+    fold_into(s, out, true);
     return out;
 }
 

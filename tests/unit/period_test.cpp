@@ -104,6 +104,8 @@ TEST(Period, Numbers) {
     EXPECT_EQ(kpi::period_from_number(2026.5)->kind, period_kind::day); // not an integer year
     EXPECT_EQ(kpi::period_from_number(2958465.0)->last, 2958465);
     EXPECT_EQ(kpi::period_from_number(2958466.0), std::nullopt);
+    EXPECT_EQ(kpi::period_from_number(2.0)->last, 2); // 1900-01-01
+    EXPECT_EQ(kpi::period_from_number(1.99), std::nullopt); // 1899-12-31: before the text forms' range
     EXPECT_EQ(kpi::period_from_number(0.0), std::nullopt);
     EXPECT_EQ(kpi::period_from_number(-5.0), std::nullopt);
     EXPECT_EQ(kpi::period_from_number(std::numeric_limits<double>::quiet_NaN()), std::nullopt);

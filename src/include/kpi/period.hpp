@@ -45,7 +45,8 @@ struct period {
 
 // A numeric cell: a date serial (a day), or an integral 1900..2200 which is a year (a date
 // serial in that range would be a day in 1905/1906, never a plausible deadline).
-// Serial range accepted: 1 (1899-12-31) .. 2958465 (9999-12-31); NaN/inf -> nullopt.
+// Serial range accepted: 2 (1900-01-01) .. 2958465 (9999-12-31), like the text forms; NaN/inf
+// -> nullopt.
 [[nodiscard]] std::optional<period> period_from_number(double value) noexcept;
 
 // Canonical text: "2026-12-31", "2026-12", "2026-Q4", "2026".

@@ -16,6 +16,10 @@ namespace kpi {
 // collapsed, trimmed): "Acquisition & cost" -> "acquisition cost", "KPI_cha:" -> "kpi cha".
 [[nodiscard]] std::string fold_key(std::string_view utf8);
 
+// The same into a caller's buffer (cleared first), to reuse its capacity on hot paths.
+// key = false: fold(); key = true: fold_key().
+void fold_into(std::string_view utf8, std::string& out, bool key);
+
 // Leading and trailing ASCII white space and U+00A0 removed.
 [[nodiscard]] std::string_view trim(std::string_view s) noexcept;
 
