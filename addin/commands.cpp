@@ -28,9 +28,17 @@ const command* find_command(std::string_view name) noexcept {
     return nullptr;
 }
 
+bool silent(const command_context& ctx) {
+    for (const auto& argument : ctx.arguments) {
+        bool value = false;
+        if (argument.Name == "Silent" && (argument.Value >>= value) && value) return true;
+    }
+    return false;
+}
+
 void show_message(const command_context& ctx, const std::string& title, const std::string& text, bool error) {
     try {
-        if (!ctx.frame.is()) return;
+        if (!ctx.frame.is() || silent(ctx)) return;
         css::uno::Reference<css::awt::XWindowPeer> parent(ctx.frame->getContainerWindow(), css::uno::UNO_QUERY);
         if (!parent.is()) return;
         css::uno::Reference<css::awt::XMessageBoxFactory> factory(css::awt::Toolkit::create(ctx.uno),

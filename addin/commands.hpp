@@ -25,7 +25,8 @@ const command* find_command(std::string_view name) noexcept;
 // Runs a command; reports any failure in a message box instead of letting it reach the office.
 void run_command(const command& cmd, const command_context& ctx);
 
-// Shows a message box over the frame (returns at once when the office is headless).
+// Shows a message box over the frame (returns at once when the office is headless). Scripts and
+// tests pass the dispatch argument Silent=true to get no message box.
 void show_message(const command_context& ctx, const std::string& title, const std::string& text, bool error);
 
 // The commands themselves (one file each).

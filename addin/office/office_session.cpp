@@ -340,7 +340,7 @@ uno::Reference<css::lang::XComponent> session::open(const std::filesystem::path&
     Reference<css::frame::XComponentLoader> loader(desktop(), UNO_QUERY_THROW);
     Sequence<css::beans::PropertyValue> props(read_only ? 2 : 1);
     props.getArray()[0].Name = "Hidden";
-    props.getArray()[0].Value <<= true;
+    props.getArray()[0].Value <<= opts_.hidden_documents;
     if (read_only) {
         props.getArray()[1].Name = "ReadOnly";
         props.getArray()[1].Value <<= true;

@@ -22,6 +22,7 @@ struct options {
     std::filesystem::path profile_dir;             // private user installation (created if missing)
     std::string ui_language;                       // "" keeps the default, else e.g. "vi" or "en-US"
     bool headless = true;                          // false: a real window (for GUI tests under Xvfb)
+    bool hidden_documents = true;                  // false: documents open in a visible window
     std::filesystem::path soffice = "/usr/lib/libreoffice/program/soffice";
     std::chrono::seconds start_timeout{90};
 };

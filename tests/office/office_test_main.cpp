@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <unistd.h>
 
 using css::uno::Reference;
@@ -45,6 +46,11 @@ std::unique_ptr<office::session> start_office_with_extension(const std::string& 
     opts.profile_dir = std::filesystem::path(KPI_TEST_WORK_DIR) / ("profile-" + name + "-" + std::to_string(getpid()));
     std::filesystem::remove_all(opts.profile_dir);
     opts.ui_language = ui_language;
+    // KPI_TEST_GUI=1 (set by ctest for the suites run under xvfb-run): a real window, visible documents.
+    if (const char* gui = std::getenv("KPI_TEST_GUI"); gui && std::string(gui) == "1") {
+        opts.headless = false;
+        opts.hidden_documents = false;
+    }
     auto s = std::make_unique<office::session>(opts);
     s->start();
     s->install_extension(KPI_OXT_PATH);

@@ -1,0 +1,162 @@
+// "Audit KPI register" from the menu (dispatched like a click), in a real Calc: the audit sheet,
+// the conditional format, one Undo, and never touching a user's sheet.
+#include "office_test.hpp"
+
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XSheetConditionalEntries.hpp>
+#include <com/sun/star/sheet/XSheetConditionalEntry.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <unistd.h>
+
+using namespace kpi::office_test;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+
+namespace {
+
+struct open_register {
+    Reference<css::lang::XComponent> doc;
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet;
+
+    explicit open_register(const char* name) {
+        // A fresh folder per run: no lock file of an earlier, interrupted run can ask questions.
+        const auto copy = std::filesystem::path(KPI_TEST_WORK_DIR) / ("docs-" + std::to_string(getpid())) / name;
+        std::filesystem::create_directories(copy.parent_path());
+        std::filesystem::copy_file(std::filesystem::path(KPI_TEST_DATA_DIR) / name, copy,
+                                   std::filesystem::copy_options::overwrite_existing);
+        doc = office().open(copy);
+        spreadsheet.set(doc, UNO_QUERY_THROW);
+    }
+    ~open_register() {
+        Reference<css::util::XCloseable> closeable(doc, css::uno::UNO_QUERY);
+        if (closeable.is()) closeable->close(true);
+    }
+
+    void dispatch(const std::string& command) {
+        auto frame = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+        auto helper = css::frame::DispatchHelper::create(office().context());
+        css::beans::PropertyValue silent;
+        silent.Name = "Silent";
+        silent.Value <<= true; // no modal message box to wait on
+        helper->executeDispatch(Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
+                                ou("org.kpimarketing.command:" + command), "", 0,
+                                css::uno::Sequence<css::beans::PropertyValue>(&silent, 1));
+    }
+    bool has_sheet(const std::string& name) { return spreadsheet->getSheets()->hasByName(ou(name)); }
+    int sheet_count() {
+        return Reference<css::container::XIndexAccess>(spreadsheet->getSheets(), UNO_QUERY_THROW)->getCount();
+    }
+    Reference<css::sheet::XSpreadsheet> sheet(const std::string& name) {
+        return Reference<css::sheet::XSpreadsheet>(spreadsheet->getSheets()->getByName(ou(name)), UNO_QUERY_THROW);
+    }
+    std::string text(const std::string& sheet_name, int col, int row) {
+        return u8(sheet(sheet_name)->getCellByPosition(col, row)->getFormula());
+    }
+    // The rows of an audit sheet as "ID|LINK|SMART" strings.
+    std::vector<std::string> audit_rows(const std::string& sheet_name) {
+        auto range = sheet(sheet_name)->getCellRangeByPosition(0, 4, 4, 40);
+        std::vector<std::string> out;
+        for (const auto& row : Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray()) {
+            OUString id, link;
+            double smart = -1;
+            row[0] >>= id;
+            row[3] >>= link;
+            row[4] >>= smart;
+            if (!id.isEmpty()) out.push_back(u8(id) + "|" + u8(link) + "|" + std::to_string(static_cast<int>(smart)));
+        }
+        return out;
+    }
+    // Our conditional-format rules on the register's KPI rows.
+    int flagged_rules(const std::string& sheet_name) {
+        Reference<css::beans::XPropertySet> props(sheet(sheet_name)->getCellRangeByName("A2:M10"), UNO_QUERY_THROW);
+        Reference<css::sheet::XSheetConditionalEntries> entries(props->getPropertyValue("ConditionalFormat"),
+                                                               UNO_QUERY_THROW);
+        int n = 0;
+        for (sal_Int32 i = 0; i < entries->getCount(); ++i) {
+            Reference<css::sheet::XSheetConditionalEntry> entry(entries->getByIndex(i), UNO_QUERY_THROW);
+            n += entry->getStyleName() == "KPI Flagged";
+        }
+        return n;
+    }
+    void undo() {
+        Reference<css::document::XUndoManagerSupplier>(doc, UNO_QUERY_THROW)->getUndoManager()->undo();
+    }
+};
+
+const std::vector<std::string> expected_rows{"S1|OK|5",       "S2|OK|5",    "T1|OK|5",
+                                             "T2|OK|5",       "T3|UNLINKED|3", "T4|BROKEN|4",
+                                             "T5|CYCLE|4",    "T6|CYCLE|4", "S3|INVERTED|4"};
+
+} // namespace
+
+TEST(AuditCommand, WritesTheAuditSheetAndHighlightsFlaggedRows) {
+    open_register book("register-en.fods");
+    ASSERT_FALSE(book.has_sheet("KPI Audit"));
+    book.dispatch("Audit");
+    ASSERT_TRUE(book.has_sheet("KPI Audit"));
+    EXPECT_EQ(book.audit_rows("KPI Audit"), expected_rows);
+    EXPECT_EQ(book.text("KPI Audit", 0, 1), "9 KPIs, 5 flagged");
+    EXPECT_EQ(book.flagged_rules("KPI Register"), 1);
+    Reference<css::style::XStyleFamiliesSupplier> styles(book.doc, UNO_QUERY_THROW);
+    Reference<css::container::XNameAccess> cell_styles(styles->getStyleFamilies()->getByName("CellStyles"),
+                                                      UNO_QUERY_THROW);
+    EXPECT_TRUE(cell_styles->hasByName("KPI Flagged"));
+}
+
+TEST(AuditCommand, VietnameseRegisterIsRecognised) {
+    open_register book("register-vi.fods");
+    book.dispatch("Audit");
+    ASSERT_TRUE(book.has_sheet("KPI Audit"));
+    EXPECT_EQ(book.audit_rows("KPI Audit"), expected_rows);
+}
+
+TEST(AuditCommand, OneUndoRevertsEverything) {
+    open_register book("register-en.fods");
+    const int sheets_before = book.sheet_count();
+    book.dispatch("Audit");
+    ASSERT_TRUE(book.has_sheet("KPI Audit"));
+    book.undo();
+    EXPECT_FALSE(book.has_sheet("KPI Audit"));
+    EXPECT_EQ(book.sheet_count(), sheets_before);
+    EXPECT_EQ(book.flagged_rules("KPI Register"), 0);
+}
+
+TEST(AuditCommand, RunningAgainRefreshesItsOwnSheet) {
+    open_register book("register-en.fods");
+    book.dispatch("Audit");
+    book.dispatch("Audit");
+    EXPECT_TRUE(book.has_sheet("KPI Audit"));
+    EXPECT_FALSE(book.has_sheet("KPI Audit 2"));
+    EXPECT_EQ(book.audit_rows("KPI Audit"), expected_rows);
+    EXPECT_EQ(book.flagged_rules("KPI Register"), 1);
+}
+
+TEST(AuditCommand, NeverReplacesAUsersSheetOfTheSameName) {
+    open_register book("register-en.fods");
+    book.spreadsheet->getSheets()->insertNewByName("KPI Audit", 1);
+    book.sheet("KPI Audit")->getCellByPosition(0, 0)->setFormula("my own notes");
+    book.dispatch("Audit");
+    EXPECT_EQ(book.text("KPI Audit", 0, 0), "my own notes");
+    ASSERT_TRUE(book.has_sheet("KPI Audit 2"));
+    EXPECT_EQ(book.audit_rows("KPI Audit 2"), expected_rows);
+}
+
+TEST(AuditCommand, NoRegisterLeavesTheDocumentAsItWas) {
+    open_register book("no-register.fods");
+    const int sheets_before = book.sheet_count();
+    book.dispatch("Audit");
+    EXPECT_EQ(book.sheet_count(), sheets_before);
+}
