@@ -1,7 +1,13 @@
 #include "calc_value.hpp"
 
+#include <com/sun/star/uno/Sequence.hxx>
+
 #include <bit>
 #include <cmath>
+#include <ctime>
+
+using css::uno::Any;
+using css::uno::Sequence;
 
 namespace kpi::uno_glue {
 
@@ -20,6 +26,27 @@ calc_error error_for(kpi::errc e) noexcept {
     }
     return calc_error::no_value;
 }
+
+// One element of a range: a number, blank (void or an empty string), or unusable (text).
+bool read_element(const Any& element, std::vector<kpi::cell>& out) {
+    switch (element.getValueTypeClass()) {
+    case css::uno::TypeClass_VOID: out.emplace_back(std::nullopt); return true;
+    case css::uno::TypeClass_STRING: // Calc hands the blank cells of a range over as empty strings
+        if (!static_cast<const rtl::OUString*>(element.getValue())->isEmpty()) return false;
+        out.emplace_back(std::nullopt);
+        return true;
+    case css::uno::TypeClass_DOUBLE: out.emplace_back(*static_cast<const double*>(element.getValue())); return true;
+    case css::uno::TypeClass_BOOLEAN: out.emplace_back(*static_cast<const sal_Bool*>(element.getValue()) ? 1.0 : 0.0); return true;
+    default: {
+        double number = 0;
+        if (element >>= number) { // other numeric types
+            out.emplace_back(number);
+            return true;
+        }
+        return false;
+    }
+    }
+}
 } // namespace
 
 double to_cell(kpi::result r) noexcept {
@@ -28,13 +55,49 @@ double to_cell(kpi::result r) noexcept {
     return r.value();
 }
 
-std::optional<double> optional_number(const css::uno::Any& argument, double fallback) noexcept {
+std::optional<double> optional_number(const Any& argument, double fallback) noexcept {
     if (!argument.hasValue()) return fallback;
     double number = 0.0;
     if (argument >>= number) return number;
     bool flag = false;
     if (argument >>= flag) return flag ? 1.0 : 0.0;
     return std::nullopt;
+}
+
+bool read_cells(const Any& argument, std::vector<kpi::cell>& out) {
+    out.clear();
+    if (argument.getValueTypeClass() == css::uno::TypeClass_SEQUENCE) {
+        Sequence<Sequence<Any>> mixed;
+        if (argument >>= mixed) {
+            for (const auto& row : mixed)
+                for (const auto& element : row)
+                    if (!read_element(element, out)) return false;
+            return true;
+        }
+        Sequence<Sequence<double>> numbers;
+        if (argument >>= numbers) {
+            for (const auto& row : numbers)
+                for (double v : row) out.emplace_back(v);
+            return true;
+        }
+        return false;
+    }
+    return read_element(argument, out);
+}
+
+double today_serial() noexcept {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    // days from civil (Howard Hinnant's algorithm), relative to 1899-12-30
+    const int y = local.tm_year + 1900 - (local.tm_mon < 2 ? 1 : 0);
+    const int m = local.tm_mon + 1;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + local.tm_mday - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    const long days_since_1970 = static_cast<long>(era) * 146097 + doe - 719468;
+    return static_cast<double>(days_since_1970 + 25569);
 }
 
 } // namespace kpi::uno_glue

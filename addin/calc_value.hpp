@@ -1,12 +1,14 @@
 // Converting between Calc's values and the core's: the one place where errors become cell errors.
 #pragma once
 
+#include <kpi/cells.hpp>
 #include <kpi/result.hpp>
 
 #include <com/sun/star/uno/Any.hxx>
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace kpi::uno_glue {
 
@@ -27,5 +29,12 @@ double to_cell(kpi::result r) noexcept;
 // An optional numeric argument declared `any`: missing/void gives `fallback`; a number or boolean
 // gives its value; anything else (text, a range) gives nullopt.
 std::optional<double> optional_number(const css::uno::Any& argument, double fallback) noexcept;
+
+// A range argument declared `any`: a cell range (sequence<sequence<any>> or <double>) or a single
+// value, flattened row by row into `out`; blanks (void) stay blank. False for text or anything else.
+bool read_cells(const css::uno::Any& argument, std::vector<kpi::cell>& out);
+
+// Today's date as a Calc serial day number (days since 1899-12-30), in local time.
+double today_serial() noexcept;
 
 } // namespace kpi::uno_glue

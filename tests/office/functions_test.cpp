@@ -1,7 +1,12 @@
 // The first KPI functions, evaluated by a real Calc with the installed extension.
 #include "office_test.hpp"
 
+#include <kpi/catalog.hpp>
+#include <kpi/example.hpp>
+
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 using namespace kpi::office_test;
 
@@ -68,4 +73,85 @@ TEST(Functions, OptionalMarginDefaultsToOne) {
     clear_cell(7, 30);
     // Calc hands an empty cell over as 0, like its own functions do: a margin of 0 (documented)
     EXPECT_DOUBLE_EQ(evaluate("=KPI.ROMI(300;100;H31)", 8, 30).value, -1.0);
+}
+
+// ---- issue 3: the whole catalog ------------------------------------------------------------------
+
+// Every function's documented example (docs/functions.md), typed into a real Calc, gives its result.
+TEST(Functions, EveryCatalogExampleGivesItsDocumentedResultInCalc) {
+    int checked = 0;
+    for (const auto& f : kpi::catalog()) {
+        SCOPED_TRACE(std::string(f.example));
+        const auto call = kpi::parse_example(f.example);
+        ASSERT_TRUE(call.has_value());
+        const std::string formula(f.example.substr(0, f.example.find(" ->")));
+        const auto r = evaluate(formula);
+        EXPECT_EQ(r.error, 0) << r.text;
+        if (const auto expected = kpi::parse_expected_number(call->expected)) {
+            EXPECT_NEAR(r.value, expected->value, expected->tolerance);
+        } else {
+            EXPECT_EQ(r.text, call->expected);
+        }
+        ++checked;
+    }
+    EXPECT_EQ(checked, static_cast<int>(kpi::catalog().size()));
+}
+
+TEST(Functions, OptionalArgumentsTakeTheirDefaults) {
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.TOPN({3;8;12;25})").value, 0.5);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.TOPN({3;8;12;25};3)").value, 0.25);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.CSAT({5;4;4;3;2})").value, 0.6);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.CSAT({10;9;8;2};10)").value, 0.5);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.CLV(50;4;3)").value, 600.0);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PAYBACK(1200;200)").value, 6.0);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.ATTAINMENT(80;100)").value, 0.8);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.ATTAINMENT(125;100;;TRUE())").value, 0.8);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.ATTAINMENT(45;30;50;TRUE())").value, 0.25);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.ATTAINMENT(45;30;50;1)").value, 0.25);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.STATUS(89;100)").value, -1.0);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.STATUS(89;100;FALSE();0.8)").value, 0.0);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.STATUS(95;100;TRUE())").value, 1.0);
+    EXPECT_EQ(evaluate("=KPI.STATUSTEXT(100;100)").text, "On track");
+    EXPECT_EQ(evaluate("=KPI.STATUSTEXT(50;100)").text, "Off track");
+    EXPECT_EQ(evaluate("=KPI.STATUSTEXT(50;0)").error, div0);
+    // PACE's as_of defaults to today: half of a 30-day period around today has elapsed
+    EXPECT_NEAR(evaluate("=KPI.PACE(40;100;TODAY()-15;TODAY()+15)").value, 0.8, 1e-12);
+    EXPECT_NEAR(evaluate("=KPI.PACE(60;100;TODAY()-15;TODAY()+15;;20)").value, 1.0, 1e-12);
+    EXPECT_EQ(evaluate("=KPI.PACE(40;100;TODAY();TODAY()+15)").error, div0);
+}
+
+TEST(Functions, RangeFunctionsReadCellRangesAndIgnoreBlanks) {
+    // B41:B48: 10, 9, blank, 8, 6, blank, 3, 10
+    const double scores[] = {10, 9, -1, 8, 6, -1, 3, 10};
+    for (int i = 0; i < 8; ++i) {
+        if (scores[i] < 0) clear_cell(1, 40 + i);
+        else set_value(1, 40 + i, scores[i]);
+    }
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.NPS(B41:B48)", 2, 40).value, 100.0 * (3 - 2) / 6);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.TOPN(B41:B48;8)", 2, 41).value, 3.0 / 6);
+    EXPECT_NEAR(evaluate("=KPI.CMGR(B41:B42)", 2, 42).value, -0.1, 1e-12);
+    // a blank inside a series still counts as a period: 10 -> 3 over 6 periods (rows 41..47)
+    EXPECT_NEAR(evaluate("=KPI.CMGR(B41:B47)", 2, 43).value, std::pow(0.3, 1.0 / 6) - 1, 1e-12);
+    EXPECT_EQ(evaluate("=KPI.NPS(B43:B43)", 2, 45).error, not_available); // a range of one blank cell
+    // A single-cell reference is a value: Calc hands a blank one over as 0, as to its own functions.
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.NPS(B43)", 2, 46).value, -100.0);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.NPS(B41)", 2, 44).value, 100.0);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.NPS(9)", 2, 47).value, 100.0);
+    set_text(1, 49, "great");
+    EXPECT_EQ(evaluate("=KPI.NPS(B41:B50)", 2, 48).error, value_error); // text in the range
+    EXPECT_EQ(evaluate("=KPI.NPS(B51:B60)", 2, 49).error, not_available); // an empty range
+    EXPECT_EQ(evaluate("=KPI.NPS({11;9})", 2, 50).error, num_error);
+    EXPECT_EQ(evaluate("=KPI.NPS({8.5;9})", 2, 51).error, num_error);
+}
+
+TEST(Functions, ErrorsOfTheNewFunctions) {
+    EXPECT_EQ(evaluate("=KPI.MARKETSHARE(1200;1000)").error, num_error);
+    EXPECT_EQ(evaluate("=KPI.BOUNCE.GA4(1;0)").error, div0);
+    EXPECT_EQ(evaluate("=KPI.RETENTION(200;20;30)").error, num_error);
+    EXPECT_EQ(evaluate("=KPI.CLV.DISCOUNTED(100;1;0)").error, div0);
+    EXPECT_EQ(evaluate("=KPI.ABTEST.P(101;100;10;100)").error, num_error);
+    EXPECT_EQ(evaluate("=KPI.CSAT({6};5)").error, num_error);
+    EXPECT_EQ(evaluate("=KPI.CSAT({4};\"x\")").error, value_error);
+    EXPECT_EQ(evaluate("=KPI.CMGR({100})").error, not_available);
+    EXPECT_EQ(evaluate("=KPI.PACE(40;100;DATE(2024;2;1);DATE(2024;1;1);DATE(2024;1;15))").error, num_error);
 }
