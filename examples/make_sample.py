@@ -6,7 +6,6 @@ The shop and its numbers are invented but realistic for a small online tea shop 
 the output is deterministic.
 """
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 PREFIX = "ORG.KPIMARKETING.KPIFUNCTIONS."
 MARGIN = 0.45  # gross margin of the shop
@@ -32,89 +31,60 @@ headers = ["Tháng", "Chi phí quảng cáo (VND)", "Lượt hiển thị", "Lư
            "CPL (VND/lead)", "CAC (VND)", "CTR", "Tỷ lệ chuyển đổi", "ROMI", "Tăng trưởng doanh thu"]
 
 
-def cell_text(text, style="Header"):
-    return (f'<table:table-cell table:style-name="{style}" office:value-type="string">'
-            f'<text:p>{escape(text)}</text:p></table:table-cell>')
+import sys
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import fods  # noqa: E402
+from fods import Formula  # noqa: E402
 
+STYLE = {0: "Text", 1: "Money", 8: "Money", 9: "Money", 10: "Money", 11: "Percent", 12: "Percent", 13: "Percent",
+         14: "Percent"}
 
-def cell_number(value, style="Number"):
-    return (f'<table:table-cell table:style-name="{style}" office:value-type="float" '
-            f'office:value="{value}"/>')
-
-
-def cell_formula(formula, style):
-    return (f'<table:table-cell table:style-name="{style}" table:formula="of:={escape(formula)}" '
-            f'office:value-type="float" office:value="0"/>')
-
-
-rows = ["<table:table-row>" + "".join(cell_text(h) for h in headers) + "</table:table-row>"]
+rows = [fods.header_row(headers)]
 for i, (month, values) in enumerate(zip(months, data)):
     r = i + 2
-    spend, impressions, clicks, leads, visitors, orders, new_customers, revenue = values
-    cells = [cell_text(month, "Text")]
-    cells += [cell_number(spend, "Money"), cell_number(impressions), cell_number(clicks), cell_number(leads),
-              cell_number(visitors), cell_number(orders), cell_number(new_customers), cell_number(revenue, "Money")]
-    cells.append(cell_formula(f"{PREFIX}CPL([.B{r}];[.E{r}])", "Money"))
-    cells.append(cell_formula(f"{PREFIX}CAC([.B{r}];[.H{r}])", "Money"))
-    cells.append(cell_formula(f"{PREFIX}CTR([.D{r}];[.C{r}])", "Percent"))
-    cells.append(cell_formula(f"{PREFIX}CONVRATE([.G{r}];[.F{r}])", "Percent"))
-    cells.append(cell_formula(f"{PREFIX}ROMI([.I{r}];[.B{r}];[Notes.$B$3])", "Percent"))
-    if r == 2:
-        cells.append(cell_text("", "Text"))
-    else:
-        cells.append(cell_formula(f"{PREFIX}REVGROWTH([.I{r}];[.I{r-1}])", "Percent"))
-    rows.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
+    cells = [month, *values,
+             Formula(f"{PREFIX}CPL([.B{r}];[.E{r}])"),
+             Formula(f"{PREFIX}CAC([.B{r}];[.H{r}])"),
+             Formula(f"{PREFIX}CTR([.D{r}];[.C{r}])"),
+             Formula(f"{PREFIX}CONVRATE([.G{r}];[.F{r}])"),
+             Formula(f"{PREFIX}ROMI([.I{r}];[.B{r}];[$Notes.$B$3])"),
+             None if r == 2 else Formula(f"{PREFIX}REVGROWTH([.I{r}];[.I{r-1}])")]
+    rows.append(fods.row(cells, STYLE))
+
+# The KPI register (Vietnamese headers): strategic goals and the tactical KPIs that serve them.
+# T7 is a typical vanity metric nobody linked to a goal: the audit flags it.
+register = [fods.header_row(["ID", "Tên KPI", "Cấp độ", "Nhóm", "KPI cha", "Người phụ trách", "Đơn vị", "Chiều",
+                             "Cơ sở", "Mục tiêu", "Thời hạn", "Thực tế", "Nguồn"])]
+T, S = "Chiến thuật", "Chiến lược"
+ACQ, DIG, CUS = "Thu hút & chi phí", "Kênh số & SEO", "Giá trị & quan hệ khách hàng"
+UP, DOWN = "Cao hơn tốt hơn", "Thấp hơn tốt hơn"
+for r in [
+    ("S1", "Tăng trưởng doanh thu năm 2027", S, None, None, "Giám đốc", "%", UP, 0.15, 0.25, "2027-12", None,
+     "KPI.REVGROWTH trên trang Marketing 2026"),
+    ("S2", "ROMI của toàn bộ ngân sách marketing", S, None, None, "Giám đốc", "lần", UP, 3.5, 4, "2027-Q4", None,
+     "KPI.ROMI trên trang Marketing 2026"),
+    ("T1", "CPL quảng cáo Facebook", T, ACQ, "S1", "Phụ trách quảng cáo", "VND/lead", DOWN, 185000, 160000,
+     "2027-06", None, "KPI.CPL, số liệu Meta Ads Manager"),
+    ("T2", "CTR quảng cáo Google tìm kiếm", T, DIG, "T1", "Phụ trách quảng cáo", "%", UP, 0.015, 0.02, "2027-06",
+     None, "KPI.CTR, số liệu Google Ads"),
+    ("T3", "Tỷ lệ chuyển đổi website", T, DIG, "S1", "Phụ trách website", "%", UP, 0.027, 0.032, "2027-06", None,
+     "KPI.CONVRATE, số liệu GA4"),
+    ("T4", "CAC khách hàng mới", T, ACQ, "S2", "Trưởng marketing", "VND", DOWN, 920000, 800000, "2027-Q2", None,
+     "KPI.CAC trên trang Marketing 2026"),
+    ("T5", "Tỷ lệ khách mua lại trong 90 ngày", T, CUS, "S1", "Chăm sóc khách hàng", "%", UP, 0.22, 0.3,
+     "2027-Q3", None, "KPI.REPEATRATE, số liệu Haravan"),
+    ("T7", "Lượt theo dõi Zalo OA", T, DIG, None, "Phụ trách Zalo", "người", UP, 1800, 3000, "2027-06", None,
+     "Zalo OA"),
+]:
+    register.append(fods.row(list(r), {8: "Number", 9: "Number"}))
 
 notes = [
-    ("Công ty", "Mộc Trà Online (Hồ Chí Minh)"),
-    ("Ngành", "Thương mại điện tử: trà và quà tặng"),
-    ("Biên lợi nhuận gộp", None),
-    ("Ghi chú", "Tháng 4: biểu mẫu lead bị lỗi, không ghi nhận lead nên CPL hiện #DIV/0!"),
-    ("Nguồn", "Số liệu mẫu, lập để minh họa tiện ích KPI Marketing"),
+    fods.row(["Công ty", "Mộc Trà Online (Hồ Chí Minh)"]),
+    fods.row(["Ngành", "Thương mại điện tử: trà và quà tặng"]),
+    fods.row(["Biên lợi nhuận gộp", MARGIN], {1: "Percent"}),
+    fods.row(["Ghi chú", "Tháng 4: biểu mẫu lead bị lỗi, không ghi nhận lead nên CPL hiện #DIV/0!"]),
+    fods.row(["Nguồn", "Số liệu mẫu, lập để minh họa tiện ích KPI Marketing"]),
 ]
-note_rows = []
-for label, value in notes:
-    if value is None:
-        note_rows.append("<table:table-row>" + cell_text(label) + cell_number(MARGIN, "Percent") + "</table:table-row>")
-    else:
-        note_rows.append("<table:table-row>" + cell_text(label) + cell_text(value, "Text") + "</table:table-row>")
 
-doc = f"""<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
- xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
- xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
- xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"
- xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"
- office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
- <office:styles>
-  <number:number-style style:name="N_int"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/></number:number-style>
-  <number:number-style style:name="N_vnd"><number:number number:decimal-places="0" number:min-decimal-places="0" number:min-integer-digits="1" number:grouping="true"/><number:text> ₫</number:text></number:number-style>
-  <number:percentage-style style:name="N_pct"><number:number number:decimal-places="1" number:min-decimal-places="1" number:min-integer-digits="1"/><number:text>%</number:text></number:percentage-style>
- </office:styles>
- <office:automatic-styles>
-  <style:style style:name="co1" style:family="table-column"><style:table-column-properties style:column-width="3.2cm"/></style:style>
-  <style:style style:name="co2" style:family="table-column"><style:table-column-properties style:column-width="6cm"/></style:style>
-  <style:style style:name="Header" style:family="table-cell"><style:table-cell-properties fo:background-color="#dff0ee" fo:wrap-option="wrap"/><style:text-properties fo:font-weight="bold"/></style:style>
-  <style:style style:name="Text" style:family="table-cell"/>
-  <style:style style:name="Number" style:family="table-cell" style:data-style-name="N_int"/>
-  <style:style style:name="Money" style:family="table-cell" style:data-style-name="N_vnd"/>
-  <style:style style:name="Percent" style:family="table-cell" style:data-style-name="N_pct"/>
- </office:automatic-styles>
- <office:body>
-  <office:spreadsheet>
-   <table:table table:name="Marketing 2026">
-    <table:table-column table:style-name="co1" table:number-columns-repeated="{len(headers)}"/>
-    {chr(10).join(rows)}
-   </table:table>
-   <table:table table:name="Notes">
-    <table:table-column table:style-name="co1"/>
-    <table:table-column table:style-name="co2"/>
-    {chr(10).join(note_rows)}
-   </table:table>
-  </office:spreadsheet>
- </office:body>
-</office:document>
-"""
-Path(__file__).with_name("sample-sme-2026.fods").write_text(doc, encoding="utf-8")
+fods.write(Path(__file__).with_name("sample-sme-2026.fods"),
+           [fods.table("Marketing 2026", rows), fods.table("KPI Register", register), fods.table("Notes", notes)])
