@@ -50,17 +50,11 @@ namespace {
 constexpr char audit_sheet_name[] = "KPI Audit";
 constexpr char audit_marker_name[] = "KPI_Audit"; // named range that marks the sheet as ours
 constexpr char flagged_style[] = "KPI Flagged";
-constexpr char function_prefix[] = "ORG.KPIMARKETING.KPIFUNCTIONS.";
 
 std::string column_letters(sal_Int32 col) {
     std::string s;
     for (++col; col > 0; col = (col - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
     return s;
-}
-
-std::string absolute_range(const css::table::CellRangeAddress& a) {
-    return "$" + column_letters(a.StartColumn) + "$" + std::to_string(a.StartRow + 1) + ":$" +
-           column_letters(a.EndColumn) + "$" + std::to_string(a.EndRow + 1);
 }
 
 // The cell style flagged rows get; created once per document, never changed when it exists
@@ -78,23 +72,24 @@ void ensure_flagged_style(const Reference<css::frame::XModel>& model) {
     style->setPropertyValue("CharColor", Any(sal_Int32(0x9C0006)));
 }
 
-// A live conditional format on the register's KPI rows: flagged while KPI.LINKSTATUS is not OK
-// or KPI.SMART is below 5, so it follows the user's fixes without re-running the audit.
-void highlight_flagged_rows(const Reference<css::sheet::XSpreadsheet>& sheet, const sheet_block& block,
-                            const kpi::kpi_register& reg) {
-    if (reg.size() == 0) return;
-    const auto id_col = *reg.column_index(kpi::column::id);
-    css::table::CellRangeAddress table = block.address;
-    table.StartRow = block.address.StartRow + static_cast<sal_Int32>(reg.header_row());
-    css::table::CellRangeAddress rows = table;
-    rows.StartRow = table.StartRow + 1;
-    rows.EndRow = block.address.StartRow + static_cast<sal_Int32>(reg.rows().back().grid_row);
+// The audit sheet keeps, in a hidden column, a 1 on the row of each flagged KPI, aligned with the
+// register's rows: the conditional format of a register row looks at one cell, O(1) per row. (A
+// rule calling KPI.LINKSTATUS per row would hand Calc's whole register range to every call: O(n^2).)
+constexpr sal_Int32 flag_column = 10; // K
 
-    const std::string id_cell = "$" + column_letters(block.address.StartColumn + static_cast<sal_Int32>(id_col)) +
-                                std::to_string(rows.StartRow + 1);
-    const std::string range = absolute_range(table);
-    const std::string formula = std::string("OR(") + function_prefix + "LINKSTATUS(" + id_cell + ";" + range +
-                                ")<>\"OK\";" + function_prefix + "SMART(" + id_cell + ";" + range + ")<5)";
+css::table::CellRangeAddress kpi_rows(const sheet_block& block, const kpi::kpi_register& reg) {
+    css::table::CellRangeAddress rows = block.address;
+    rows.StartRow = block.address.StartRow + static_cast<sal_Int32>(reg.header_row()) + 1;
+    rows.EndRow = block.address.StartRow + static_cast<sal_Int32>(reg.rows().back().grid_row);
+    return rows;
+}
+
+void highlight_flagged_rows(const Reference<css::sheet::XSpreadsheet>& sheet, const sheet_block& block,
+                            const kpi::kpi_register& reg, const std::string& audit_sheet) {
+    if (reg.size() == 0) return;
+    const auto rows = kpi_rows(block, reg);
+    const std::string formula = "$'" + audit_sheet + "'.$" + column_letters(flag_column) +
+                                std::to_string(rows.StartRow + 1) + "=1";
 
     auto cells = sheet->getCellRangeByPosition(rows.StartColumn, rows.StartRow, rows.EndColumn, rows.EndRow);
     Reference<css::beans::XPropertySet> props(cells, UNO_QUERY_THROW);
@@ -144,8 +139,9 @@ Reference<css::sheet::XSpreadsheet> audit_sheet(const Reference<css::sheet::XSpr
 
 Any text_any(const std::string& s) { return Any(from_utf8(s)); }
 
-void write_audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>& doc, const kpi::audit_report& report,
-                       const std::string& lang) {
+// Writes or refreshes the audit sheet; returns its name.
+std::string write_audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>& doc, const kpi::audit_report& report,
+                              const std::string& lang, const sheet_block& block) {
     Reference<css::sheet::XNamedRanges> names;
     bool created = false;
     auto sheet = audit_sheet(doc, names, created);
@@ -211,12 +207,32 @@ void write_audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>& doc, c
         Reference<css::beans::XPropertySet>(columns->getByIndex(c), UNO_QUERY_THROW)
             ->setPropertyValue("Width", Any(widths[c]));
 
+    // The flag column, row-aligned with the register (hidden: it is for the conditional format).
+    if (report.kpi_count() > 0) {
+        const auto kpi_range = kpi_rows(block, reg);
+        const auto first = kpi_range.StartRow;
+        const auto count = kpi_range.EndRow - first + 1;
+        Sequence<Sequence<Any>> flags(count);
+        auto* flag_rows = flags.getArray();
+        for (sal_Int32 r = 0; r < count; ++r) flag_rows[r] = make_sequence<Any>({Any(OUString())});
+        for (std::size_t i = 0; i < report.kpi_count(); ++i)
+            if (report.rows()[i].flagged())
+                flag_rows[block.address.StartRow + static_cast<sal_Int32>(reg[i].grid_row) - first] =
+                    make_sequence<Any>({Any(1.0)});
+        Reference<css::sheet::XCellRangeData>(
+            sheet->getCellRangeByPosition(flag_column, first, flag_column, first + count - 1), UNO_QUERY_THROW)
+            ->setDataArray(flags);
+    }
+    Reference<css::beans::XPropertySet>(columns->getByIndex(flag_column), UNO_QUERY_THROW)
+        ->setPropertyValue("IsVisible", Any(false));
+
     // The marker: a named range over the audit table (also handy in formulas).
     const std::string sheet_name = to_utf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
     const std::string content = "$'" + sheet_name + "'.$A$" + std::to_string(header_row + 1) + ":$G$" +
                                 std::to_string(last_table_row + 1);
     if (names->hasByName(audit_marker_name)) names->removeByName(audit_marker_name);
     names->addNewByName(audit_marker_name, from_utf8(content), css::table::CellAddress(0, 0, 0), 0);
+    return sheet_name;
 }
 
 } // namespace
@@ -247,8 +263,8 @@ void run_audit_command(const command_context& ctx) {
     {
         undo_context undo(model, title);
         ensure_flagged_style(model);
-        highlight_flagged_rows(sheet, block, reg);
-        write_audit_sheet(doc, report, lang);
+        const auto audit_name = write_audit_sheet(doc, report, lang, block);
+        highlight_flagged_rows(sheet, block, reg, audit_name);
     }
     view->setActiveSheet(sheet);
     const std::string summary =

@@ -85,19 +85,5 @@ bool read_cells(const Any& argument, std::vector<kpi::cell>& out) {
     return read_element(argument, out);
 }
 
-double today_serial() noexcept {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    // days from civil (Howard Hinnant's algorithm), relative to 1899-12-30
-    const int y = local.tm_year + 1900 - (local.tm_mon < 2 ? 1 : 0);
-    const int m = local.tm_mon + 1;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + local.tm_mday - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    const long days_since_1970 = static_cast<long>(era) * 146097 + doe - 719468;
-    return static_cast<double>(days_since_1970 + 25569);
-}
 
 } // namespace kpi::uno_glue

@@ -34,7 +34,5 @@ std::optional<double> optional_number(const css::uno::Any& argument, double fall
 // value, flattened row by row into `out`; blanks (void) stay blank. False for text or anything else.
 bool read_cells(const css::uno::Any& argument, std::vector<kpi::cell>& out);
 
-// Today's date as a Calc serial day number (days since 1899-12-30), in local time.
-double today_serial() noexcept;
 
 } // namespace kpi::uno_glue

@@ -1,5 +1,7 @@
 // The Calc Add-In: the cell functions and their Function Wizard texts (XAddIn), all from the catalog.
+#include "calc_date.hpp"
 #include "calc_value.hpp"
+#include "register_functions.hpp"
 #include "ui_language.hpp"
 #include "uno_strings.hpp"
 
@@ -81,7 +83,9 @@ kpi::result call(const kpi::function_info& f, std::initializer_list<arg> args) {
             if (!read_cells(*a->any, cells)) return kpi::errc::bad_value;
             break;
         case kpi::param_kind::name:
-        case kpi::param_kind::rest: return kpi::errc::bad_value;
+        case kpi::param_kind::rest:
+        case kpi::param_kind::key:
+        case kpi::param_kind::table: return kpi::errc::bad_value; // not numeric: own glue
         }
     }
     const std::span<const double> values(numbers.data(), count);
@@ -278,6 +282,20 @@ public:
     double SAL_CALL CMGR(const Any& values) override {
         static const auto& f = entry("CMGR");
         return to_cell(call(f, {&values}));
+    }
+
+    // Register audit: glue in register_functions.cpp
+    Any SAL_CALL LINKSTATUS(const Any& id, const Sequence<Sequence<Any>>& kpi_register) override {
+        return link_status(id, kpi_register);
+    }
+    double SAL_CALL SMART(const Any& id, const Sequence<Sequence<Any>>& kpi_register) override {
+        return smart_score(id, kpi_register);
+    }
+    Any SAL_CALL SMARTISSUES(const Any& id, const Sequence<Sequence<Any>>& kpi_register) override {
+        return smart_issues(id, kpi_register, language_ == language_code::vi ? "vi" : "en");
+    }
+    Sequence<Sequence<Any>> SAL_CALL AUDIT(const Sequence<Sequence<Any>>& kpi_register) override {
+        return audit_array(kpi_register, language_ == language_code::vi ? "vi" : "en");
     }
 
     // KPI.EACH: one scalar catalog function over whole columns (or any equal-shaped ranges); single

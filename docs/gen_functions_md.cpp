@@ -4,6 +4,7 @@
 //   gen_functions_md --check FILE.md  exit 1 and say so when FILE.md differs
 #include <kpi/catalog.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -20,6 +21,8 @@ std::string kind_text(const kpi::param_info& p) {
     case kpi::param_kind::range: return "range or value";
     case kpi::param_kind::name: return "text";
     case kpi::param_kind::rest: return "ranges or values, repeated";
+    case kpi::param_kind::key: return "text or number";
+    case kpi::param_kind::table: return "range with a header row";
     }
     return "";
 }
@@ -45,6 +48,12 @@ std::string escape_pipes(std::string_view s) {
 
 // The error cases of one function, from its parameters' domains.
 std::string error_cases(const kpi::function_info& f) {
+    if (std::any_of(f.params.begin(), f.params.end(), [](const auto& p) { return p.kind == kpi::param_kind::table; }))
+        return std::string("#VALUE! when the range has no register header (columns ID, Level and Parent, in English or "
+                           "Vietnamese).") +
+               (f.params.size() > 1 ? " #N/A when the ID is empty or not in the register. An error value as the ID "
+                                      "passes through."
+                                    : "");
     std::string div0, num;
     for (const auto& p : f.params) {
         const std::string name(p.display.en);
@@ -109,7 +118,8 @@ std::string generate() {
 
     const kpi::function_group groups[] = {kpi::function_group::strategic, kpi::function_group::acquisition,
                                           kpi::function_group::digital,   kpi::function_group::customer,
-                                          kpi::function_group::targets,   kpi::function_group::tools};
+                                          kpi::function_group::targets,   kpi::function_group::audit,
+                                          kpi::function_group::tools};
     out << "## Contents\n\n";
     for (auto g : groups) {
         out << "- " << kpi::group_title(g).en << ":";

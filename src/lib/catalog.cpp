@@ -325,6 +325,18 @@ constexpr std::array each_params{
                rest, 0.0, other},
 };
 
+// The register functions (docs/register.md): a KPI's ID and the register range, header row first.
+constexpr param_info p_kpi_id{"id", {"id", "mã KPI"},
+                              {"The ID of a KPI in the register (text or number).",
+                               "Mã (ID) của một KPI trong bảng KPI (chữ hoặc số)."},
+                              key, 0.0, other};
+constexpr param_info p_register{"kpiRegister", {"register", "bảng KPI"},
+                                {"The KPI register range, its header row first (ID, Level, Parent, ...; English or Vietnamese headers).",
+                                 "Vùng bảng KPI, dòng tiêu đề ở trên cùng (ID, Cấp độ, KPI cha, ...; tiêu đề tiếng Việt hoặc tiếng Anh)."},
+                                table, 0.0, other};
+constexpr std::array kpi_in_register_params{p_kpi_id, p_register};
+constexpr std::array register_params{p_register};
+
 // ---- the table -------------------------------------------------------------------------------
 
 #define FARRIS(ch) "Farris, Bendle, Pfeifer, Reibstein, Marketing Metrics, 2nd ed. (2010), " ch
@@ -577,6 +589,32 @@ constexpr std::array functions{
                   abtest_params, "z = (pB - pA) / sqrt(p (1 - p) (1/nA + 1/nB)), p pooled; p-value = 2 (1 - Phi(|z|))",
                   "NIST/SEMATECH e-Handbook of Statistical Methods, comparing two proportions (sec. 7.3.3); normal law from Boost.Math",
                   "=KPI.ABTEST.P(200;5000;250;5000) -> 0.01587", &call4<ab_test_p_value>},
+    // ---- register audit (docs/register.md)
+    function_info{"LINKSTATUS", "KPI.LINKSTATUS", fg::audit,
+                  {"Link code of a KPI in the register: OK, UNLINKED, BROKEN, CYCLE, INVERTED, NOROOT, DUPLICATE or NOLEVEL.",
+                   "Mã liên kết của một KPI trong bảng KPI: OK, UNLINKED, BROKEN, CYCLE, INVERTED, NOROOT, DUPLICATE hoặc NOLEVEL."},
+                  kpi_in_register_params,
+                  "the KPI's parent chain must reach a strategic KPI; the first failing rule gives the code",
+                  "This add-in's linkage rules (docs/register.md); strategic/tactical cascade as in Parmenter, Key Performance Indicators, 4th ed. (2019)",
+                  "=KPI.LINKSTATUS(\"T1\";{\"ID\";\"Level\";\"Parent\"|\"S1\";\"Strategic\";\"\"|\"T1\";\"Tactical\";\"S1\"}) -> OK", nullptr, nullptr, output_kind::text},
+    function_info{"SMART", "KPI.SMART", fg::audit,
+                  {"Number of SMART criteria (specific, measurable, achievable, relevant, time-bound) a KPI of the register meets, 0..5.",
+                   "Số tiêu chí SMART (cụ thể, đo lường được, khả thi, liên quan, có thời hạn) mà một KPI trong bảng đạt, 0..5."},
+                  kpi_in_register_params, "count of the five SMART criteria met (rules in docs/register.md)",
+                  "Doran, There's a S.M.A.R.T. way to write management's goals and objectives, Management Review 70(11), 1981",
+                  "=KPI.SMART(\"S1\";{\"ID\";\"Name\";\"Level\";\"Unit\";\"Target\";\"Source\";\"Baseline\";\"Deadline\";\"Parent\"|\"S1\";\"Revenue growth\";\"Strategic\";\"%\";0.2;\"P&L\";0.1;\"2099-12\";\"\"}) -> 5", nullptr, nullptr, output_kind::number},
+    function_info{"SMARTISSUES", "KPI.SMARTISSUES", fg::audit,
+                  {"The SMART criteria a KPI of the register fails, each with a short reason, in the UI language (empty when all are met).",
+                   "Các tiêu chí SMART mà một KPI trong bảng chưa đạt, mỗi tiêu chí kèm lý do ngắn, theo ngôn ngữ giao diện (trống khi đạt hết)."},
+                  kpi_in_register_params, "the failed criteria with their reasons",
+                  "Doran (1981); reasons and thresholds in docs/register.md",
+                  "=KPI.SMARTISSUES(\"S1\";{\"ID\";\"Name\";\"Level\";\"Unit\";\"Target\";\"Parent\"|\"S1\";\"Revenue growth\";\"Strategic\";\"%\";0.2;\"\"}) -> Measurable: no source; Achievable: no baseline; Time-bound: no deadline", nullptr, nullptr, output_kind::text},
+    function_info{"AUDIT", "KPI.AUDIT", fg::audit,
+                  {"Audit of the whole register as an array (enter as an array formula): a header row, then per KPI its ID, link code, SMART score and first issue.",
+                   "Kiểm tra cả bảng KPI dưới dạng mảng (nhập dạng công thức mảng): một dòng tiêu đề, rồi mỗi KPI: ID, mã liên kết, điểm SMART và vấn đề đầu tiên."},
+                  register_params, "one row per KPI: ID, link code, SMART score (0..5), first issue",
+                  "This add-in's linkage and SMART rules (docs/register.md)",
+                  "=KPI.AUDIT({\"ID\";\"Level\";\"Parent\"|\"S1\";\"Strategic\";\"\"|\"T1\";\"Tactical\";\"S1\"}) -> ID", nullptr, nullptr, output_kind::array},
     // ---- tools
     function_info{"EACH", "KPI.EACH", fg::tools,
                   {"Applies one KPI function to whole columns at once (enter as an array formula); name without KPI., e.g. \"CPL\".",
@@ -617,6 +655,7 @@ text group_title(function_group g) noexcept {
     case function_group::digital: return {"Digital & SEO", "Kênh số & SEO"};
     case function_group::customer: return {"Customer value & relationship", "Giá trị & quan hệ khách hàng"};
     case function_group::targets: return {"Targets & status", "Mục tiêu & trạng thái"};
+    case function_group::audit: return {"Register audit", "Kiểm tra bảng KPI"};
     case function_group::tools: return {"Tools", "Công cụ"};
     }
     return {"", ""};

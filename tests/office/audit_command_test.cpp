@@ -14,6 +14,9 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/sheet/XArrayFormulaRange.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/text/XText.hpp>
 
 #include <gtest/gtest.h>
 
@@ -159,4 +162,59 @@ TEST(AuditCommand, NoRegisterLeavesTheDocumentAsItWas) {
     const int sheets_before = book.sheet_count();
     book.dispatch("Audit");
     EXPECT_EQ(book.sheet_count(), sheets_before);
+}
+
+TEST(AuditCommand, FlagColumnMarksExactlyTheFlaggedRegisterRows) {
+    open_register book("register-en.fods");
+    book.dispatch("Audit");
+    auto audit = book.sheet("KPI Audit");
+    std::string flags;
+    for (int row = 1; row <= 9; ++row) flags += audit->getCellByPosition(10, row)->getValue() == 1.0 ? "1" : "0";
+    EXPECT_EQ(flags, "000011111"); // S1 S2 T1 T2 fine; T3 T4 T5 T6 S3 flagged
+}
+
+// The register functions in cells of the same workbook.
+TEST(RegisterFunctions, LinkStatusAndSmartPerRow) {
+    open_register book("register-en.fods");
+    auto sheet = book.sheet("KPI Register");
+    for (int row = 1; row <= 9; ++row) {
+        const auto r = std::to_string(row + 1);
+        sheet->getCellByPosition(14, row)->setFormula(ou("=KPI.LINKSTATUS(A" + r + ";$A$1:$M$10)"));
+        sheet->getCellByPosition(15, row)->setFormula(ou("=KPI.SMART(A" + r + ";$A$1:$M$10)"));
+    }
+    Reference<css::sheet::XCalculatable>(book.doc, UNO_QUERY_THROW)->calculateAll();
+    std::vector<std::string> rows;
+    for (int row = 1; row <= 9; ++row)
+        rows.push_back(book.text("KPI Register", 0, row) + "|" +
+                       u8(Reference<css::text::XText>(sheet->getCellByPosition(14, row), UNO_QUERY_THROW)->getString()) +
+                       "|" + std::to_string(static_cast<int>(sheet->getCellByPosition(15, row)->getValue())));
+    EXPECT_EQ(rows, expected_rows);
+}
+
+TEST(RegisterFunctions, SmartIssuesAuditArrayAndErrors) {
+    open_register book("register-en.fods");
+    auto sheet = book.sheet("KPI Register");
+    auto text_of = [&](int col, int row) {
+        return u8(Reference<css::text::XText>(sheet->getCellByPosition(col, row), UNO_QUERY_THROW)->getString());
+    };
+    sheet->getCellByPosition(14, 0)->setFormula("=KPI.SMARTISSUES(\"T3\";$A$1:$M$10)");
+    sheet->getCellByPosition(14, 1)->setFormula("=KPI.SMARTISSUES(\"S1\";$A$1:$M$10)");
+    sheet->getCellByPosition(14, 2)->setFormula("=KPI.LINKSTATUS(\"NOPE\";$A$1:$M$10)");
+    sheet->getCellByPosition(14, 3)->setFormula("=KPI.LINKSTATUS(\"T1\";$B$1:$C$10)");
+    sheet->getCellByPosition(14, 4)->setFormula("=KPI.SMART(NA();$A$1:$M$10)");
+    Reference<css::sheet::XArrayFormulaRange>(sheet->getCellRangeByPosition(16, 0, 19, 9), UNO_QUERY_THROW)
+        ->setArrayFormula("=KPI.AUDIT($A$1:$M$10)");
+    Reference<css::sheet::XCalculatable>(book.doc, UNO_QUERY_THROW)->calculateAll();
+
+    const auto issues = text_of(14, 0);
+    EXPECT_NE(issues.find("Specific:"), std::string::npos) << issues;
+    EXPECT_NE(issues.find("Relevant:"), std::string::npos) << issues;
+    EXPECT_EQ(text_of(14, 1), "");
+    EXPECT_EQ(sheet->getCellByPosition(14, 2)->getError(), 32767); // #N/A: not in the register
+    EXPECT_EQ(sheet->getCellByPosition(14, 3)->getError(), 519);   // #VALUE!: no register header
+    EXPECT_EQ(sheet->getCellByPosition(14, 4)->getError(), 32767); // the ID's error passes through
+    EXPECT_EQ(text_of(16, 0), "ID");
+    EXPECT_EQ(text_of(16, 5) + "|" + text_of(17, 5) + "|" + text_of(18, 5), "T3|UNLINKED|3");
+    EXPECT_EQ(text_of(16, 9) + "|" + text_of(17, 9), "S3|INVERTED");
+    EXPECT_NE(text_of(19, 6).find("X9"), std::string::npos) << text_of(19, 6);
 }

@@ -30,6 +30,8 @@ enum class param_kind {
     range,           // any: a cell range (or a single value); blanks are kept as blanks
     name,            // string
     rest,            // sequence<any>: the remaining arguments (varargs)
+    key,             // any: a KPI ID as text or number
+    table,           // sequence<sequence<any>>: a whole table (the KPI register), header row first
 };
 
 // The values a parameter accepts; the bad-input rules (docs/functions.md) follow from it.
@@ -59,7 +61,7 @@ struct param_info {
 
 // The KPI groups of the product. Calc itself only shows its built-in categories, so add-in
 // functions land in "Add-In"; our grouping is kept for the docs and the name prefixes.
-enum class function_group { strategic, acquisition, digital, customer, targets, tools };
+enum class function_group { strategic, acquisition, digital, customer, targets, audit, tools };
 
 text group_title(function_group g) noexcept;
 
@@ -69,7 +71,7 @@ text group_title(function_group g) noexcept;
 using scalar_evaluator = result (*)(std::span<const double> args) noexcept;
 using range_evaluator = result (*)(cell_list first, std::span<const double> rest) noexcept;
 
-enum class output_kind { number, status_text };
+enum class output_kind { number, status_text, text, array };
 
 struct function_info {
     std::string_view name;    // programmatic name: the IDL method, stored in documents
