@@ -17,10 +17,18 @@
 #include <com/sun/star/sheet/XArrayFormulaRange.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/awt/PosSize.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/sheet/XSpreadsheetView.hpp>
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
+#include <thread>
 #include <unistd.h>
 
 using namespace kpi::office_test;
@@ -217,4 +225,24 @@ TEST(RegisterFunctions, SmartIssuesAuditArrayAndErrors) {
     EXPECT_EQ(text_of(16, 5) + "|" + text_of(17, 5) + "|" + text_of(18, 5), "T3|UNLINKED|3");
     EXPECT_EQ(text_of(16, 9) + "|" + text_of(17, 9), "S3|INVERTED");
     EXPECT_NE(text_of(19, 6).find("X9"), std::string::npos) << text_of(19, 6);
+}
+
+// A screenshot of the highlighted register in a real window (only when run under Xvfb, as ctest
+// does): build/tests/screenshots/audit-register.png, for a person to look at.
+TEST(AuditCommand, ScreenshotOfTheHighlightedRegister) {
+    const char* display = std::getenv("DISPLAY");
+    if (!display || std::getenv("KPI_TEST_GUI") == nullptr) GTEST_SKIP() << "not in a window";
+    open_register book("register-en.fods");
+    book.dispatch("Audit");
+    auto controller = Reference<css::frame::XModel>(book.doc, UNO_QUERY_THROW)->getCurrentController();
+    Reference<css::sheet::XSpreadsheetView>(controller, UNO_QUERY_THROW)->setActiveSheet(book.sheet("KPI Register"));
+    auto window = controller->getFrame()->getContainerWindow();
+    window->setPosSize(0, 0, 1280, 800, css::awt::PosSize::POSSIZE);
+    std::this_thread::sleep_for(std::chrono::seconds(2)); // let the window paint
+    const auto dir = std::filesystem::path(KPI_TEST_WORK_DIR).parent_path() / "screenshots";
+    std::filesystem::create_directories(dir);
+    const auto png = dir / "audit-register.png";
+    const std::string command = "xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > '" + png.string() + "'";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    EXPECT_GT(std::filesystem::file_size(png), 10000u);
 }
