@@ -1,0 +1,1087 @@
+#include "kpi/workbook_template.hpp"
+
+#include "kpi/text_fold.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+#include <unordered_set>
+
+namespace kpi {
+namespace {
+
+using sv = std::string_view;
+
+// ---- tables ---------------------------------------------------------------------------------------
+
+enum class unit_kind : std::uint8_t { money_per, rate, times, seconds };
+
+struct metric_info {
+    sv key;
+    sv code;         // in KPI IDs: "FB-CPL"
+    sv function;     // display name of the cell function
+    measure numerator, denominator;
+    kpi_group group;
+    kpi_direction direction;
+    unit_kind unit;
+    text per;        // "lead" for money_per units ("VND per lead")
+    text name;       // the metric's name
+    text header;     // its column on the Data sheet
+    double improvement; // target = baseline * (1 + improvement), or (1 - improvement) when lower is better
+    int goal_order;  // index into goal_preferences
+};
+
+constexpr strategic_goal goal_preferences[][strategic_goal_count] = {
+    // costs
+    {strategic_goal::romi, strategic_goal::marketing_revenue_share, strategic_goal::profit_margin,
+     strategic_goal::revenue_growth, strategic_goal::market_share},
+    // returns
+    {strategic_goal::romi, strategic_goal::marketing_revenue_share, strategic_goal::revenue_growth,
+     strategic_goal::profit_margin, strategic_goal::market_share},
+    // reach and engagement
+    {strategic_goal::marketing_revenue_share, strategic_goal::market_share, strategic_goal::revenue_growth,
+     strategic_goal::romi, strategic_goal::profit_margin},
+    // conversion
+    {strategic_goal::revenue_growth, strategic_goal::marketing_revenue_share, strategic_goal::market_share,
+     strategic_goal::romi, strategic_goal::profit_margin},
+};
+
+constexpr kpi_group acq = kpi_group::acquisition_cost;
+constexpr kpi_group dig = kpi_group::digital_seo;
+constexpr kpi_direction up = kpi_direction::higher_is_better;
+constexpr kpi_direction down = kpi_direction::lower_is_better;
+
+constexpr metric_info metrics[] = {
+    {"cpl", "CPL", "KPI.CPL", measure::spend, measure::leads, acq, down, unit_kind::money_per, {"lead", "lead"},
+     {"Cost per lead", "Chi phí mỗi lead"}, {"CPL", "CPL"}, 0.15, 0},
+    {"cpc", "CPC", "KPI.CPC", measure::spend, measure::clicks, acq, down, unit_kind::money_per, {"click", "lượt nhấp"},
+     {"Cost per click", "Chi phí mỗi lượt nhấp"}, {"CPC", "CPC"}, 0.10, 0},
+    {"cpm", "CPM", "KPI.CPM", measure::spend, measure::impressions, acq, down, unit_kind::money_per,
+     {"1,000 impressions", "1.000 lượt hiển thị"},
+     {"Cost per thousand impressions", "Chi phí mỗi nghìn lượt hiển thị"}, {"CPM", "CPM"}, 0.10, 0},
+    {"cpa", "CPA", "KPI.CPA", measure::spend, measure::conversions, acq, down, unit_kind::money_per,
+     {"conversion", "chuyển đổi"}, {"Cost per conversion", "Chi phí mỗi chuyển đổi"}, {"CPA", "CPA"}, 0.15, 0},
+    {"cac", "CAC", "KPI.CAC", measure::spend, measure::new_customers, acq, down, unit_kind::money_per,
+     {"new customer", "khách hàng mới"},
+     {"Cost of acquiring a new customer", "Chi phí có một khách hàng mới"}, {"CAC", "CAC"}, 0.15, 0},
+    {"ctr", "CTR", "KPI.CTR", measure::clicks, measure::impressions, acq, up, unit_kind::rate, {"", ""},
+     {"Click-through rate", "Tỷ lệ nhấp"}, {"CTR", "CTR"}, 0.20, 2},
+    {"roas", "ROAS", "KPI.ROAS", measure::revenue, measure::spend, acq, up, unit_kind::times, {"", ""},
+     {"Return on ad spend", "Doanh thu trên chi phí quảng cáo"}, {"ROAS", "ROAS"}, 0.20, 1},
+    {"convrate", "CVR", "KPI.CONVRATE", measure::conversions, measure::sessions, dig, up, unit_kind::rate, {"", ""},
+     {"Website conversion rate per session", "Tỷ lệ chuyển đổi theo phiên của website"},
+     {"Conversion rate", "Tỷ lệ chuyển đổi"}, 0.20, 3},
+    {"engagement", "ENG", "KPI.ENGAGEMENTRATE", measure::engaged_sessions, measure::sessions, dig, up, unit_kind::rate,
+     {"", ""}, {"Engagement rate (GA4)", "Tỷ lệ tương tác (GA4)"}, {"Engagement rate", "Tỷ lệ tương tác"}, 0.10,
+     2},
+    {"organic", "ORG", "KPI.ORGANICSHARE", measure::organic_sessions, measure::sessions, dig, up, unit_kind::rate,
+     {"", ""}, {"Share of sessions from organic search", "Tỷ trọng phiên từ tìm kiếm tự nhiên"},
+     {"Organic share", "Tỷ trọng tự nhiên"}, 0.20, 2},
+    {"avgengagement", "AVGENG", "KPI.AVGENGAGEMENT", measure::engagement_seconds, measure::active_users, dig, up,
+     unit_kind::seconds, {"", ""},
+     {"Average engagement time per active user", "Thời gian tương tác trung bình mỗi người dùng hoạt động"},
+     {"Avg engagement (s)", "Tương tác TB (giây)"}, 0.20, 2},
+    {"leadtocustomer", "L2C", "KPI.LEADTOCUSTOMER", measure::new_customers, measure::leads, acq, up, unit_kind::rate,
+     {"", ""}, {"Lead-to-customer rate", "Tỷ lệ lead thành khách hàng"},
+     {"Lead to customer", "Lead thành khách"}, 0.20, 3},
+};
+
+constexpr std::array<sv, std::size(metrics)> metric_key_list = [] {
+    std::array<sv, std::size(metrics)> keys{};
+    for (std::size_t i = 0; i < std::size(metrics); ++i) keys[i] = metrics[i].key;
+    return keys;
+}();
+
+const metric_info* find_metric(sv key) {
+    for (const auto& m : metrics)
+        if (m.key == key) return &m;
+    return nullptr;
+}
+
+struct channel_kpi {
+    sv metric;
+    double baseline; // money in USD before the industry factor; rates as fractions
+    text note;
+};
+
+struct channel_info {
+    channel id;
+    sv code;    // ID prefix
+    sv cli_key; // `kpi new --channels`
+    text owner;
+    std::array<channel_kpi, 4> kpis; // metric "" ends the list
+};
+
+constexpr text no_note{"", ""};
+
+constexpr channel_info channel_table[] = {
+    {channel::facebook_ads, "FB", "facebook", {"Ads specialist", "Chuyên viên quảng cáo"},
+     {{{"cpl", 5.0, no_note}, {"ctr", 0.012, no_note}, {"roas", 3.0, no_note}, {"cac", 25.0, no_note}}}},
+    {channel::google_ads, "GG", "google", {"Ads specialist", "Chuyên viên quảng cáo"},
+     {{{"cpc", 0.6, no_note}, {"ctr", 0.04, no_note}, {"cpa", 15.0, no_note}, {"roas", 4.0, no_note}}}},
+    {channel::tiktok_ads, "TT", "tiktok", {"Ads specialist", "Chuyên viên quảng cáo"},
+     {{{"cpm", 3.0, no_note}, {"ctr", 0.01, no_note}, {"cpa", 12.0, no_note}, {"", 0, no_note}}}},
+    {channel::zalo_oa, "ZL", "zalo", {"Zalo OA admin", "Phụ trách Zalo OA"},
+     {{{"cpl", 3.0, no_note}, {"leadtocustomer", 0.12, no_note}, {"", 0, no_note}, {"", 0, no_note}}}},
+    {channel::seo_website, "SEO", "seo", {"Website lead", "Phụ trách website"},
+     {{{"organic", 0.3, no_note},
+       {"engagement", 0.55, no_note},
+       {"convrate", 0.02, no_note},
+       {"avgengagement", 45.0, no_note}}}},
+    {channel::email, "EM", "email", {"Email marketer", "Phụ trách email"},
+     {{{"ctr", 0.025,
+        {"For email, Impressions are the emails delivered.", "Với email, Lượt hiển thị là số email gửi thành công."}},
+       {"roas", 8.0, no_note},
+       {"", 0, no_note},
+       {"", 0, no_note}}}},
+    {channel::offline_events, "EV", "events", {"Events lead", "Phụ trách sự kiện"},
+     {{{"cpl", 8.0, no_note}, {"cac", 60.0, no_note}, {"leadtocustomer", 0.15, no_note}, {"", 0, no_note}}}},
+};
+
+const channel_info* find_channel(channel c) {
+    for (const auto& ch : channel_table)
+        if (ch.id == c) return &ch;
+    return nullptr;
+}
+
+struct goal_info {
+    strategic_goal goal;
+    sv id;
+    sv key;
+    sv function;
+    text name;
+    double baseline;
+    bool percent; // shown as a percentage (ROMI is shown as a multiple)
+};
+
+constexpr goal_info goal_table[] = {
+    {strategic_goal::revenue_growth, "S-REV", "revenue_growth", "KPI.REVGROWTH",
+     {"Revenue growth", "Tăng trưởng doanh thu"}, 0.10, true},
+    {strategic_goal::profit_margin, "S-MARGIN", "profit_margin", "KPI.PROFITMARGIN",
+     {"Profit margin", "Biên lợi nhuận"}, 0.15, true},
+    {strategic_goal::market_share, "S-SHARE", "market_share", "KPI.MARKETSHARE", {"Market share", "Thị phần"}, 0.03,
+     true},
+    {strategic_goal::marketing_revenue_share, "S-MKTREV", "marketing_revenue_share", "KPI.MKTREVSHARE",
+     {"Share of revenue from marketing", "Tỷ trọng doanh thu từ marketing"}, 0.30, true},
+    {strategic_goal::romi, "S-ROMI", "romi", "KPI.ROMI",
+     {"Return on marketing investment (ROMI)", "Tỷ suất hoàn vốn marketing (ROMI)"}, 1.5, false},
+};
+
+const goal_info& info(strategic_goal g) { return goal_table[static_cast<std::size_t>(g)]; }
+
+double industry_factor(industry i) {
+    switch (i) {
+    case industry::ecommerce: return 1.0;
+    case industry::retail_fnb: return 0.8;
+    case industry::b2b_services: return 3.0;
+    case industry::education: return 1.5;
+    case industry::other: return 1.0;
+    }
+    return 1.0;
+}
+
+double gross_margin_default(industry i) {
+    switch (i) {
+    case industry::ecommerce: return 0.35;
+    case industry::retail_fnb: return 0.55;
+    case industry::b2b_services: return 0.6;
+    case industry::education: return 0.6;
+    case industry::other: return 0.4;
+    }
+    return 0.4;
+}
+
+double usd_to(currency c) {
+    switch (c) {
+    case currency::vnd: return 25000.0;
+    case currency::usd: return 1.0;
+    case currency::eur: return 0.92;
+    }
+    return 1.0;
+}
+
+sv currency_code(currency c) {
+    switch (c) {
+    case currency::vnd: return "VND";
+    case currency::usd: return "USD";
+    case currency::eur: return "EUR";
+    }
+    return "";
+}
+
+// Two significant digits: 0.0144 -> 0.014, 123456 -> 120000.
+double nice(double x) {
+    if (x == 0 || !std::isfinite(x)) return x;
+    const double e = std::floor(std::log10(std::fabs(x))) - 1;
+    const double f = std::pow(10.0, e);
+    return std::round(x / f) * f;
+}
+
+bool is_vi(sv language) { return language.substr(0, 2) == "vi"; }
+std::string str(text t, sv language) { return std::string(t.in(language)); }
+
+std::string unit_text(const metric_info& m, currency money, sv language) {
+    const bool vi = is_vi(language);
+    switch (m.unit) {
+    case unit_kind::money_per:
+        return std::string(currency_code(money)) + (vi ? "/" : " per ") + std::string(m.per.in(language));
+    case unit_kind::rate: return "%";
+    case unit_kind::times: return vi ? "lần" : "times";
+    case unit_kind::seconds: return vi ? "giây" : "seconds";
+    }
+    return "";
+}
+
+number_kind number_of(unit_kind u) {
+    switch (u) {
+    case unit_kind::money_per: return number_kind::currency;
+    case unit_kind::rate: return number_kind::percent;
+    case unit_kind::times: return number_kind::decimal;
+    case unit_kind::seconds: return number_kind::seconds;
+    }
+    return number_kind::decimal;
+}
+
+strategic_goal pick_goal(const metric_info& m, const std::vector<goal_target>& goals) {
+    for (const auto g : goal_preferences[m.goal_order])
+        for (const auto& t : goals)
+            if (t.goal == g) return g;
+    return goals.front().goal;
+}
+
+// Month arithmetic on a month index (year * 12 + month - 1).
+int month_index(int year, int month) { return year * 12 + month - 1; }
+int year_of(int index) { return index / 12; }
+int month_of(int index) { return index % 12 + 1; }
+day_serial last_day(int index) {
+    const int next = index + 1;
+    return *to_serial({year_of(next), month_of(next), 1}) - 1;
+}
+
+// The first checkpoint first + k * step (k >= 0) whose last day is not before today.
+int checkpoint(int first, int step, day_serial today) {
+    int m = first;
+    while (last_day(m) < today) m += step;
+    return m;
+}
+
+std::string deadline_text(int index, period_granularity g, sv language) {
+    char buffer[48];
+    const int y = year_of(index), mo = month_of(index);
+    if (g == period_granularity::quarter) {
+        if (is_vi(language)) std::snprintf(buffer, sizeof buffer, "Quý %d/%04d", (mo - 1) / 3 + 1, y);
+        else std::snprintf(buffer, sizeof buffer, "%04d-Q%d", y, (mo - 1) / 3 + 1);
+    } else {
+        if (is_vi(language)) std::snprintf(buffer, sizeof buffer, "Tháng %d/%04d", mo, y);
+        else std::snprintf(buffer, sizeof buffer, "%04d-%02d", y, mo);
+    }
+    return buffer;
+}
+
+int plan_start(const workbook_profile& p) {
+    const int month = p.periods == period_granularity::quarter ? (p.start_month - 1) / 3 * 3 + 1 : p.start_month;
+    return month_index(p.start_year, month);
+}
+
+void validate(const workbook_profile& p) {
+    if (p.language != "vi" && p.language != "en")
+        throw std::invalid_argument("language must be vi or en, not '" + p.language + "'");
+    if (p.start_month < 1 || p.start_month > 12) throw std::invalid_argument("start month must be 1..12");
+    if (p.start_year < 1900 || p.start_year > 9000) throw std::invalid_argument("start year must be 1900..9000");
+}
+
+std::vector<channel> effective_channels(const workbook_profile& p) {
+    std::vector<channel> out;
+    for (const auto c : p.channels.empty() ? default_channels(p.sector) : p.channels)
+        if (c != channel::all_channels && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+proposed_kpi make_kpi(const channel_info& ch, const channel_kpi& ck, const workbook_profile& p,
+                      const std::vector<goal_target>& goals) {
+    const metric_info& m = *find_metric(ck.metric);
+    proposed_kpi k;
+    k.id = std::string(ch.code) + "-" + std::string(m.code);
+    const text title = channel_title(ch.id);
+    k.name_en = std::string(m.name.en) + " - " + std::string(title.en);
+    k.name_vi = std::string(m.name.vi) + " - " + std::string(title.vi);
+    k.source = ch.id;
+    k.metric = std::string(m.key);
+    k.function = std::string(m.function);
+    k.group = m.group;
+    k.direction = m.direction;
+    k.goal = pick_goal(m, goals);
+    k.goal_id = std::string(info(k.goal).id);
+    const double base = m.unit == unit_kind::money_per ? ck.baseline * industry_factor(p.sector) * usd_to(p.money)
+                                                       : ck.baseline;
+    k.baseline = nice(base);
+    k.target = nice(m.direction == down ? k.baseline * (1 - m.improvement) : k.baseline * (1 + m.improvement));
+    return k;
+}
+
+// ---- model building helpers -------------------------------------------------------------------------
+
+struct sheet_writer {
+    sheet_model& s;
+    void set(std::size_t row, std::size_t col, model_cell c) {
+        if (s.rows.size() <= row) s.rows.resize(row + 1);
+        auto& r = s.rows[row];
+        if (r.size() <= col) r.resize(col + 1);
+        r[col] = std::move(c);
+    }
+    void text(std::size_t row, std::size_t col, std::string t) { set(row, col, model_cell::of_text(std::move(t))); }
+    void number(std::size_t row, std::size_t col, double d) { set(row, col, model_cell::of_number(d)); }
+    void formula(std::size_t row, std::size_t col, std::string f) {
+        set(row, col, model_cell::of_formula(std::move(f)));
+    }
+    void style(cell_rect area, std::optional<number_kind> number, bool bold = false, bool header = false) {
+        s.styles.push_back({area, number, bold, header, false});
+    }
+};
+
+cell_rect rect(std::size_t r0, std::size_t c0, std::size_t r1, std::size_t c1) {
+    return {static_cast<std::int32_t>(r0), static_cast<std::int32_t>(c0), static_cast<std::int32_t>(r1),
+            static_cast<std::int32_t>(c1)};
+}
+
+std::string cell_ref(std::size_t row, std::size_t col, bool absolute = false) {
+    const auto c = column_letters(static_cast<std::int32_t>(col));
+    return absolute ? "$" + c + "$" + std::to_string(row + 1) : c + std::to_string(row + 1);
+}
+
+// Register columns, in the contract's order, then two of ours (ignored by parse_register).
+enum reg_col : std::size_t {
+    rc_id, rc_name, rc_level, rc_group, rc_parent, rc_owner, rc_unit, rc_direction, rc_baseline, rc_target,
+    rc_deadline, rc_actual, rc_source, rc_channel, rc_notes, rc_count
+};
+// Dashboard columns.
+enum dash_col : std::size_t {
+    dc_id, dc_name, dc_level, dc_goal, dc_channel, dc_unit, dc_baseline, dc_target, dc_actual, dc_attainment,
+    dc_status, dc_status_text, dc_count
+};
+constexpr std::size_t dash_header_row = 3;
+constexpr std::size_t register_validation_rows = 500; // drop-downs reach below the KPIs for new rows
+
+struct row_plan { // one register row
+    bool strategic = false;
+    strategic_goal goal{};
+    const goal_info* g = nullptr;
+    proposed_kpi k;       // tactical
+    const metric_info* m = nullptr;
+    double target = 0, baseline = 0;
+    std::size_t register_row = 0;
+};
+
+std::string data_column(measure m) {
+    return "{data}.$" + column_letters(static_cast<std::int32_t>(2 + static_cast<std::size_t>(m))) + ":$" +
+           column_letters(static_cast<std::int32_t>(2 + static_cast<std::size_t>(m)));
+}
+constexpr sv data_channel_column = "{data}.$B:$B";
+
+std::string sumifs(measure m, const std::string& criterion) {
+    return "SUMIFS(" + data_column(m) + ";" + std::string(data_channel_column) + ";" + criterion + ")";
+}
+
+} // namespace
+
+// ---- public: lookups ----------------------------------------------------------------------------------
+
+std::string_view goal_id(strategic_goal g) noexcept { return info(g).id; }
+std::string_view to_string(strategic_goal g) noexcept { return info(g).key; }
+
+std::optional<strategic_goal> parse_goal(std::string_view key) {
+    const auto k = fold_key(key);
+    for (const auto& g : goal_table)
+        if (k == fold_key(g.key) || k == fold_key(g.id)) return g.goal;
+    if (k == "growth" || k == "revenue") return strategic_goal::revenue_growth;
+    if (k == "margin") return strategic_goal::profit_margin;
+    if (k == "share") return strategic_goal::market_share;
+    if (k == "mktrevshare" || k == "marketing share") return strategic_goal::marketing_revenue_share;
+    return std::nullopt;
+}
+
+std::string_view to_string(industry i) noexcept {
+    switch (i) {
+    case industry::ecommerce: return "ecommerce";
+    case industry::retail_fnb: return "retail_fnb";
+    case industry::b2b_services: return "b2b_services";
+    case industry::education: return "education";
+    case industry::other: return "other";
+    }
+    return "";
+}
+
+std::optional<industry> parse_industry(std::string_view key) {
+    const auto k = fold_key(key);
+    if (k == "ecommerce" || k == "e commerce") return industry::ecommerce;
+    if (k == "retail fnb" || k == "retail" || k == "fnb" || k == "retail f b") return industry::retail_fnb;
+    if (k == "b2b services" || k == "b2b") return industry::b2b_services;
+    if (k == "education") return industry::education;
+    if (k == "other") return industry::other;
+    return std::nullopt;
+}
+
+std::optional<channel> parse_channel_key(std::string_view key) {
+    const auto k = fold_key(key);
+    for (const auto& c : channel_table)
+        if (k == c.cli_key || k == fold_key(c.code)) return c.id;
+    if (auto c = recognise_channel(key); c && *c != channel::all_channels) return c;
+    if (k == "meta") return channel::facebook_ads;
+    if (k == "website") return channel::seo_website;
+    if (k == "offline") return channel::offline_events;
+    return std::nullopt;
+}
+
+std::span<const std::string_view> metric_keys() noexcept { return metric_key_list; }
+
+std::vector<goal_target> default_goals(industry sector) {
+    using g = strategic_goal;
+    switch (sector) {
+    case industry::ecommerce: return {{g::revenue_growth, 0.25}, {g::marketing_revenue_share, 0.6}, {g::romi, 3.0}};
+    case industry::retail_fnb: return {{g::revenue_growth, 0.15}, {g::profit_margin, 0.2}, {g::romi, 2.0}};
+    case industry::b2b_services:
+        return {{g::revenue_growth, 0.2}, {g::marketing_revenue_share, 0.4}, {g::romi, 3.0}};
+    case industry::education: return {{g::revenue_growth, 0.2}, {g::market_share, 0.05}, {g::romi, 2.5}};
+    case industry::other: return {{g::revenue_growth, 0.15}, {g::romi, 2.0}};
+    }
+    return {{g::revenue_growth, 0.15}};
+}
+
+std::vector<channel> default_channels(industry sector) {
+    using c = channel;
+    switch (sector) {
+    case industry::ecommerce: return {c::facebook_ads, c::google_ads, c::tiktok_ads, c::seo_website, c::email};
+    case industry::retail_fnb: return {c::facebook_ads, c::tiktok_ads, c::zalo_oa, c::offline_events};
+    case industry::b2b_services: return {c::facebook_ads, c::google_ads, c::seo_website, c::email, c::offline_events};
+    case industry::education: return {c::facebook_ads, c::google_ads, c::zalo_oa, c::seo_website};
+    case industry::other: return {c::facebook_ads, c::google_ads, c::seo_website};
+    }
+    return {c::facebook_ads};
+}
+
+std::vector<goal_target> effective_goals(const workbook_profile& profile) {
+    std::vector<goal_target> out;
+    for (const auto& g : profile.goals.empty() ? default_goals(profile.sector) : profile.goals) {
+        auto same = [&](const goal_target& t) { return t.goal == g.goal; };
+        if (std::find_if(out.begin(), out.end(), same) == out.end()) out.push_back(g);
+    }
+    std::sort(out.begin(), out.end(), [](const goal_target& a, const goal_target& b) { return a.goal < b.goal; });
+    return out;
+}
+
+std::vector<proposed_kpi> proposed_kpis(const workbook_profile& profile) {
+    const auto goals = effective_goals(profile);
+    std::vector<proposed_kpi> out;
+    for (const auto c : effective_channels(profile)) {
+        const auto* ch = find_channel(c);
+        if (!ch) continue;
+        for (const auto& ck : ch->kpis)
+            if (!ck.metric.empty()) out.push_back(make_kpi(*ch, ck, profile, goals));
+    }
+    return out;
+}
+
+std::string_view placeholder(sheet_role r) noexcept {
+    constexpr sv names[] = {"{register}", "{data}", "{dashboard}", "{guide}"};
+    return names[static_cast<std::size_t>(r)];
+}
+
+std::size_t sheet_model::cols() const noexcept {
+    std::size_t n = 0;
+    for (const auto& r : rows) n = std::max(n, r.size());
+    return n;
+}
+
+const model_cell* sheet_model::at(std::size_t row, std::size_t col) const noexcept {
+    if (row >= rows.size() || col >= rows[row].size()) return nullptr;
+    return &rows[row][col];
+}
+
+const sheet_model& workbook_model::sheet(sheet_role r) const {
+    for (const auto& s : sheets)
+        if (s.role == r) return s;
+    throw std::out_of_range("workbook_model: no such sheet");
+}
+
+std::string column_letters(std::int32_t col) {
+    std::string s;
+    for (++col; col > 0; col = (col - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
+    return s;
+}
+
+std::string absolute_address(const cell_rect& r) {
+    return "$" + column_letters(r.first_col) + "$" + std::to_string(r.first_row + 1) + ":$" +
+           column_letters(r.last_col) + "$" + std::to_string(r.last_row + 1);
+}
+
+std::string quote_sheet(std::string_view name) {
+    std::string out = "$'";
+    for (char c : name) {
+        out += c;
+        if (c == '\'') out += '\'';
+    }
+    out += '\'';
+    return out;
+}
+
+std::string resolve_formula(std::string_view formula, const std::array<std::string, sheet_role_count>& names) {
+    std::string out;
+    out.reserve(formula.size() + 32);
+    bool in_string = false;
+    for (std::size_t i = 0; i < formula.size();) {
+        const char c = formula[i];
+        if (c == '"') in_string = !in_string;
+        if (!in_string && c == '{') {
+            bool replaced = false;
+            for (std::size_t r = 0; r < sheet_role_count; ++r) {
+                const sv p = placeholder(static_cast<sheet_role>(r));
+                if (formula.substr(i, p.size()) == p) {
+                    out += quote_sheet(names[r]);
+                    i += p.size();
+                    replaced = true;
+                    break;
+                }
+            }
+            if (replaced) continue;
+        }
+        out += c;
+        ++i;
+    }
+    return out;
+}
+
+grid to_grid(const sheet_model& sheet) {
+    grid g(sheet.rows.size(), sheet.cols());
+    for (std::size_t r = 0; r < sheet.rows.size(); ++r)
+        for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
+            const auto& mc = sheet.rows[r][c];
+            if (mc.type == model_cell::kind::text) g.at(r, c) = grid_cell(mc.text);
+            else if (mc.type == model_cell::kind::number) g.at(r, c) = grid_cell(mc.number);
+        }
+    return g;
+}
+
+// ---- the builder --------------------------------------------------------------------------------------
+
+workbook_model build_template(const workbook_profile& profile, day_serial today, const template_options& options) {
+    validate(profile);
+    const sv lang = profile.language;
+    const bool vi = is_vi(lang);
+    const auto goals = effective_goals(profile);
+    if (goals.empty()) throw std::invalid_argument("no strategic goal");
+
+    // KPIs: the proposals minus the excluded ones, plus the extra ones.
+    std::vector<proposed_kpi> tactical;
+    for (auto& k : proposed_kpis(profile))
+        if (std::find(profile.excluded_kpis.begin(), profile.excluded_kpis.end(), k.id) ==
+            profile.excluded_kpis.end())
+            tactical.push_back(std::move(k));
+    for (auto k : options.extra_kpis) {
+        const auto* m = find_metric(k.metric);
+        if (!m) throw std::invalid_argument("unknown metric '" + k.metric + "'");
+        k.function = std::string(m->function);
+        k.group = m->group;
+        k.direction = m->direction;
+        if (std::none_of(goals.begin(), goals.end(), [&](const goal_target& t) { return t.goal == k.goal; }))
+            k.goal = pick_goal(*m, goals);
+        k.goal_id = std::string(info(k.goal).id);
+        tactical.push_back(std::move(k));
+    }
+    {
+        std::unordered_set<std::string> ids;
+        for (const auto& g : goals) ids.insert(fold_key(info(g.goal).id));
+        for (const auto& k : tactical)
+            if (!ids.insert(fold_key(k.id)).second) throw std::invalid_argument("duplicate KPI ID " + k.id);
+    }
+
+    const period_granularity gran = profile.periods;
+    const int start = plan_start(profile);
+    const int strategic_end = checkpoint(start + 11, 12, today);
+    const int tactical_end = checkpoint(start + 5, 6, today);
+    const std::string strategic_deadline = deadline_text(strategic_end, gran, lang);
+    const std::string tactical_deadline = deadline_text(tactical_end, gran, lang);
+    const int plan_first = strategic_end - 11;
+    const std::string plan_label = month_of(plan_first) == 1
+                                       ? std::to_string(year_of(plan_first))
+                                       : std::to_string(year_of(plan_first)) + "/" + std::to_string(year_of(strategic_end));
+
+    workbook_model model;
+    model.language = std::string(lang);
+    model.money = profile.money;
+    model.sheets.resize(sheet_role_count);
+    auto& reg = model.sheets[0];
+    auto& data = model.sheets[1];
+    auto& dash = model.sheets[2];
+    auto& guide = model.sheets[3];
+    reg.role = sheet_role::kpi_register;
+    data.role = sheet_role::data;
+    dash.role = sheet_role::dashboard;
+    guide.role = sheet_role::guide;
+    reg.name = vi ? "Bảng KPI" : "KPI Register";
+    data.name = vi ? "Dữ liệu" : "Data";
+    dash.name = vi ? "Bảng điều khiển" : "Dashboard";
+    guide.name = vi ? "Hướng dẫn" : "Guide";
+
+    // ---- register plan: strategic rows first, then tactical in proposal order --------------------
+    std::vector<row_plan> plan;
+    for (const auto& g : goals) {
+        row_plan r;
+        r.strategic = true;
+        r.goal = g.goal;
+        r.g = &info(g.goal);
+        r.target = g.target;
+        // A typical baseline, raised when the target would be more than a four-fold improvement on it
+        // (the audit's plausible band, docs/register.md): the user replaces it with the real figure.
+        r.baseline = r.g->baseline;
+        if (r.target > 4 * r.baseline) r.baseline = nice(r.target / 3);
+        plan.push_back(r);
+    }
+    for (auto& k : tactical) {
+        row_plan r;
+        r.goal = k.goal;
+        r.m = find_metric(k.metric);
+        r.target = k.target;
+        r.baseline = k.baseline;
+        r.k = std::move(k);
+        plan.push_back(std::move(r));
+    }
+    for (std::size_t i = 0; i < plan.size(); ++i) plan[i].register_row = i + 1;
+    model.strategic_count = goals.size();
+    model.tactical_count = tactical.size();
+
+    const std::string data_sheet_name = data.name;
+    const std::string dash_sheet_name = dash.name;
+    const text level_strategic{"Strategic", "Chiến lược"}, level_tactical{"Tactical", "Chiến thuật"};
+    const text dir_higher{"Higher is better", "Cao hơn tốt hơn"}, dir_lower{"Lower is better", "Thấp hơn tốt hơn"};
+    const std::string all_title = str(channel_title(channel::all_channels), lang);
+
+    // ---- KPI Register -----------------------------------------------------------------------------
+    {
+        sheet_writer w{reg};
+        for (std::size_t c = 0; c < rc_source + 1; ++c) w.text(0, c, str(column_title(static_cast<column>(c)), lang));
+        w.text(0, rc_channel, vi ? "Kênh" : "Channel");
+        w.text(0, rc_notes, vi ? "Ghi chú" : "Notes");
+        const std::string baseline_note = vi ? "Cơ sở là giá trị tham khảo: hãy thay bằng số liệu thực tế của bạn."
+                                             : "The baseline is a typical value: replace it with your own figure.";
+        for (const auto& r : plan) {
+            const std::size_t row = r.register_row;
+            const bool lower = !r.strategic && r.k.direction == kpi_direction::lower_is_better;
+            if (r.strategic) {
+                const auto& g = *r.g;
+                w.text(row, rc_id, std::string(g.id));
+                w.text(row, rc_name, str(g.name, lang) + (vi ? " năm " : " in ") + plan_label);
+                w.text(row, rc_level, str(level_strategic, lang));
+                w.text(row, rc_owner, vi ? "Giám đốc" : "Director");
+                w.text(row, rc_unit, g.percent ? "%" : (vi ? "lần" : "times"));
+                w.text(row, rc_deadline, strategic_deadline);
+                std::string source;
+                switch (r.goal) {
+                case strategic_goal::revenue_growth:
+                    source = vi ? "KPI.REVGROWTH(doanh thu các dòng " + all_title + " trên trang " + data_sheet_name +
+                                      "; doanh thu cùng kỳ năm trước trên trang " + dash_sheet_name + ")"
+                                : "KPI.REVGROWTH(revenue of the " + all_title + " rows on the " + data_sheet_name +
+                                      " sheet; revenue of the same months last year on the " + dash_sheet_name +
+                                      " sheet)";
+                    break;
+                case strategic_goal::profit_margin:
+                    source = vi ? "KPI.PROFITMARGIN(doanh thu các dòng " + all_title + "; tổng chi phí trên trang " +
+                                      dash_sheet_name + ")"
+                                : "KPI.PROFITMARGIN(revenue of the " + all_title + " rows; total costs on the " +
+                                      dash_sheet_name + " sheet)";
+                    break;
+                case strategic_goal::market_share:
+                    source = vi ? "KPI.MARKETSHARE(doanh thu các dòng " + all_title + "; quy mô thị trường trên trang " +
+                                      dash_sheet_name + ")"
+                                : "KPI.MARKETSHARE(revenue of the " + all_title + " rows; market size on the " +
+                                      dash_sheet_name + " sheet)";
+                    break;
+                case strategic_goal::marketing_revenue_share:
+                    source = vi ? "KPI.MKTREVSHARE(doanh thu từ các kênh marketing; doanh thu các dòng " + all_title +
+                                      " trên trang " + data_sheet_name + ")"
+                                : "KPI.MKTREVSHARE(revenue of the marketing channels; revenue of the " + all_title +
+                                      " rows on the " + data_sheet_name + " sheet)";
+                    break;
+                case strategic_goal::romi:
+                    source = vi ? "KPI.ROMI(doanh thu các kênh marketing; chi phí các kênh; biên lợi nhuận gộp trên trang " +
+                                      dash_sheet_name + ")"
+                                : "KPI.ROMI(revenue of the marketing channels; their spend; gross margin on the " +
+                                      dash_sheet_name + " sheet)";
+                    break;
+                }
+                w.text(row, rc_source, source);
+                w.text(row, rc_channel, all_title);
+                w.style(rect(row, rc_baseline, row, rc_target), g.percent ? number_kind::percent : number_kind::decimal);
+                w.style(rect(row, rc_actual, row, rc_actual), g.percent ? number_kind::percent : number_kind::decimal);
+            } else {
+                const auto& k = r.k;
+                const auto& m = *r.m;
+                const auto* ch = find_channel(k.source);
+                w.text(row, rc_id, k.id);
+                w.text(row, rc_name, k.name(lang));
+                w.text(row, rc_level, str(level_tactical, lang));
+                w.text(row, rc_group, str(group_title(k.group), lang));
+                w.text(row, rc_parent, k.goal_id);
+                w.text(row, rc_owner, ch ? str(ch->owner, lang) : std::string(vi ? "Trưởng marketing" : "Marketing lead"));
+                w.text(row, rc_unit, unit_text(m, profile.money, lang));
+                w.text(row, rc_deadline, tactical_deadline);
+                const std::string args = str(measure_title(m.numerator), lang) + "; " +
+                                         str(measure_title(m.denominator), lang);
+                const std::string chan = str(channel_title(k.source), lang);
+                w.text(row, rc_source, vi ? std::string(m.function) + "(" + args + ") trên trang " + data_sheet_name +
+                                                ", các dòng " + chan
+                                          : std::string(m.function) + "(" + args + ") on the " + data_sheet_name +
+                                                " sheet, " + chan + " rows");
+                w.text(row, rc_channel, chan);
+                std::string note = baseline_note;
+                if (ch)
+                    for (const auto& ck : ch->kpis)
+                        if (ck.metric == m.key && !ck.note.en.empty()) note = str(ck.note, lang) + " " + note;
+                w.text(row, rc_notes, note);
+                w.style(rect(row, rc_baseline, row, rc_target), number_of(m.unit));
+                w.style(rect(row, rc_actual, row, rc_actual), number_of(m.unit));
+            }
+            if (r.strategic) w.text(row, rc_notes, baseline_note);
+            w.text(row, rc_direction, str(lower ? dir_lower : dir_higher, lang));
+            w.number(row, rc_baseline, r.baseline);
+            w.number(row, rc_target, r.target);
+        }
+        w.style(rect(0, 0, 0, rc_count - 1), std::nullopt, true, true);
+        reg.frozen_rows = 1;
+        reg.column_widths = {{rc_id, 2200},       {rc_name, 7800},   {rc_level, 2600},   {rc_group, 4200},
+                             {rc_parent, 2200},   {rc_owner, 4000},  {rc_unit, 2800},    {rc_direction, 3600},
+                             {rc_baseline, 2800}, {rc_target, 2800}, {rc_deadline, 2800}, {rc_actual, 2800},
+                             {rc_source, 9000},   {rc_channel, 3800}, {rc_notes, 9000}};
+        const std::size_t last = plan.size();
+        const std::size_t vlast = std::max<std::size_t>(register_validation_rows, last + 50);
+        reg.validations.push_back({rect(1, rc_level, vlast, rc_level),
+                                   {str(level_strategic, lang), str(level_tactical, lang)}, std::nullopt, {}});
+        reg.validations.push_back({rect(1, rc_group, vlast, rc_group),
+                                   {str(group_title(kpi_group::acquisition_cost), lang),
+                                    str(group_title(kpi_group::digital_seo), lang),
+                                    str(group_title(kpi_group::customer_value), lang)},
+                                   std::nullopt,
+                                   {}});
+        reg.validations.push_back(
+            {rect(1, rc_parent, vlast, rc_parent), {}, sheet_role::kpi_register, rect(1, rc_id, vlast, rc_id)});
+        reg.validations.push_back({rect(1, rc_direction, vlast, rc_direction),
+                                   {str(dir_higher, lang), str(dir_lower, lang)}, std::nullopt, {}});
+        reg.print_area = rect(0, 0, last, rc_count - 1);
+        reg.print_title_rows = 1;
+        model.names.push_back({"KPI_Register", sheet_role::kpi_register, rect(0, 0, last, rc_count - 1)});
+    }
+
+    // ---- Data -------------------------------------------------------------------------------------
+    std::vector<const metric_info*> used_metrics;
+    for (const auto& m : metrics)
+        if (std::any_of(tactical.begin(), tactical.end(), [&](const proposed_kpi& k) { return k.metric == m.key; }))
+            used_metrics.push_back(&m);
+    std::vector<channel> data_channels;
+    for (const auto& k : tactical)
+        if (std::find(data_channels.begin(), data_channels.end(), k.source) == data_channels.end())
+            data_channels.push_back(k.source);
+    for (const auto c : effective_channels(profile))
+        if (std::find(data_channels.begin(), data_channels.end(), c) == data_channels.end()) data_channels.push_back(c);
+    std::sort(data_channels.begin(), data_channels.end());
+    data_channels.push_back(channel::all_channels);
+    const int period_count = gran == period_granularity::quarter ? 4 : 12;
+    const int period_step = gran == period_granularity::quarter ? 3 : 1;
+    const std::size_t first_metric_col = 2 + measure_count;
+    std::size_t data_last_row = 0;
+    {
+        sheet_writer w{data};
+        w.text(0, 0, str(period_column_title(), lang));
+        w.text(0, 1, str(channel_column_title(), lang));
+        for (std::size_t i = 0; i < measure_count; ++i) w.text(0, 2 + i, str(measure_title(static_cast<measure>(i)), lang));
+        for (std::size_t j = 0; j < used_metrics.size(); ++j) w.text(0, first_metric_col + j, str(used_metrics[j]->header, lang));
+        std::size_t row = 1;
+        for (int p = 0; p < period_count; ++p) {
+            const int index = start + p * period_step;
+            const std::string key = period_key(year_of(index), month_of(index), gran);
+            for (const auto c : data_channels) {
+                w.text(row, 0, key);
+                w.text(row, 1, str(channel_title(c), lang));
+                for (std::size_t j = 0; j < used_metrics.size(); ++j) {
+                    const auto& m = *used_metrics[j];
+                    const auto num = cell_ref(row, 2 + static_cast<std::size_t>(m.numerator));
+                    const auto den = cell_ref(row, 2 + static_cast<std::size_t>(m.denominator));
+                    w.formula(row, first_metric_col + j,
+                              "=IF(" + den + ">0;" + std::string(m.function) + "(" + num + ";" + den + ");\"\")");
+                }
+                w.set(row, first_metric_col - 1, {}); // every row as wide as the header
+                ++row;
+            }
+        }
+        data_last_row = row - 1;
+        const std::size_t lc = first_metric_col + used_metrics.size() - 1; // the last column
+        w.style(rect(0, 0, 0, lc), std::nullopt, true, true);
+        for (std::size_t i = 0; i < measure_count; ++i) {
+            const auto m = static_cast<measure>(i);
+            w.style(rect(1, 2 + i, data_last_row, 2 + i), is_money(m) ? number_kind::currency : number_kind::integer);
+        }
+        for (std::size_t j = 0; j < used_metrics.size(); ++j)
+            w.style(rect(1, first_metric_col + j, data_last_row, first_metric_col + j),
+                    number_of(used_metrics[j]->unit));
+        data.frozen_rows = 1;
+        data.column_widths.push_back({0, 2200});
+        data.column_widths.push_back({1, 4200});
+        for (std::size_t c = 2; c <= lc; ++c) data.column_widths.push_back({static_cast<std::int32_t>(c), 3000});
+        data.print_area = rect(0, 0, data_last_row, lc);
+        data.print_title_rows = 1;
+        model.names.push_back({"KPI_Data", sheet_role::data, rect(0, 0, data_last_row, lc)});
+    }
+
+    // ---- Dashboard ----------------------------------------------------------------------------------
+    {
+        sheet_writer w{dash};
+        const std::string periods = gran == period_granularity::quarter ? (vi ? "theo quý" : "quarterly")
+                                                                         : (vi ? "theo tháng" : "monthly");
+        const std::string name = profile.business_name.empty() ? std::string(vi ? "Doanh nghiệp của bạn" : "Your business")
+                                                                : profile.business_name;
+        w.text(0, 0, (vi ? "Bảng điều khiển KPI - " : "KPI dashboard - ") + name);
+        w.text(1, 0, std::string(vi ? "Tiền tệ: " : "Currency: ") + std::string(currency_code(profile.money)) +
+                         (vi ? "; số liệu " : "; data ") + periods + (vi ? " từ " : " from ") +
+                         period_key(year_of(start), month_of(start), gran) +
+                         (vi ? "; thực tế tính từ đầu kế hoạch đến nay." : "; actuals are plan-to-date."));
+        const text headers[dc_count] = {{"ID", "ID"},
+                                        {"KPI", "KPI"},
+                                        {"Level", "Cấp độ"},
+                                        {"Goal", "Mục tiêu chiến lược"},
+                                        {"Channel", "Kênh"},
+                                        {"Unit", "Đơn vị"},
+                                        {"Baseline", "Cơ sở"},
+                                        {"Target", "Mục tiêu"},
+                                        {"Actual", "Thực tế"},
+                                        {"Attainment", "Mức hoàn thành"},
+                                        {"Status", "Trạng thái"},
+                                        {"Status in words", "Diễn giải"}};
+        for (std::size_t c = 0; c < dc_count; ++c) w.text(dash_header_row, c, str(headers[c], lang));
+
+        // Row order: each goal followed by the tactical KPIs that support it (a chart per goal).
+        std::vector<const row_plan*> order;
+        std::vector<std::pair<std::size_t, std::size_t>> blocks; // per goal: first and last dashboard row
+        for (const auto& r : plan) {
+            if (!r.strategic) continue;
+            const std::size_t first = dash_header_row + 1 + order.size();
+            order.push_back(&r);
+            for (const auto& t : plan)
+                if (!t.strategic && t.goal == r.goal) order.push_back(&t);
+            blocks.push_back({first, dash_header_row + order.size()});
+        }
+        const std::size_t table_last = dash_header_row + order.size();
+
+        // Business figures for the strategic KPIs, below the table.
+        std::size_t input_row = table_last + 2;
+        w.text(input_row, 0, vi ? "Số liệu doanh nghiệp (nhập vào, từ đầu kế hoạch đến nay)"
+                                : "Business figures (fill in, plan-to-date)");
+        w.style(rect(input_row, 0, input_row, 4), std::nullopt, true, true);
+        const std::size_t inputs_first = input_row + 1;
+        std::string prev_revenue, total_costs, market_size, gross_margin;
+        auto input = [&](bool needed, const text& label, std::string& ref, number_kind kind,
+                         std::optional<double> value) {
+            if (!needed) return;
+            ++input_row;
+            w.text(input_row, 0, str(label, lang));
+            if (value) w.number(input_row, 4, *value);
+            w.style(rect(input_row, 4, input_row, 4), kind);
+            ref = cell_ref(input_row, 4, true);
+        };
+        auto has_goal = [&](strategic_goal g) {
+            return std::any_of(goals.begin(), goals.end(), [&](const goal_target& t) { return t.goal == g; });
+        };
+        input(has_goal(strategic_goal::revenue_growth),
+              {"Revenue in the same months of last year", "Doanh thu cùng kỳ năm trước"}, prev_revenue,
+              number_kind::currency, std::nullopt);
+        input(has_goal(strategic_goal::profit_margin),
+              {"Total costs of the business in the plan so far", "Tổng chi phí của doanh nghiệp từ đầu kế hoạch"},
+              total_costs, number_kind::currency, std::nullopt);
+        input(has_goal(strategic_goal::market_share),
+              {"Market size: sales of the whole market in the same months",
+               "Quy mô thị trường: doanh số toàn thị trường trong cùng các tháng"},
+              market_size, number_kind::currency, std::nullopt);
+        input(has_goal(strategic_goal::romi),
+              {"Gross margin (for ROMI; a typical value, replace it)",
+               "Biên lợi nhuận gộp (cho ROMI; giá trị tham khảo, hãy thay)"},
+              gross_margin, number_kind::percent, gross_margin_default(profile.sector));
+        const std::size_t inputs_last = input_row;
+
+        std::size_t row = dash_header_row + 1;
+        for (const auto* r : order) {
+            const std::string reg_row = std::to_string(r->register_row + 1);
+            const std::string lower = "{register}.$H$" + reg_row + "=\"" + str(dir_lower, lang) + "\"";
+            const auto actual = cell_ref(row, dc_actual), target = cell_ref(row, dc_target);
+            const auto chan = cell_ref(row, dc_channel, true);
+            w.formula(row, dc_id, "={register}.$A$" + reg_row);
+            w.formula(row, dc_name, "={register}.$B$" + reg_row);
+            w.formula(row, dc_level, "={register}.$C$" + reg_row);
+            w.formula(row, dc_goal, r->strategic ? "={register}.$A$" + reg_row : "={register}.$E$" + reg_row);
+            w.formula(row, dc_unit, "={register}.$G$" + reg_row);
+            w.formula(row, dc_baseline, "={register}.$I$" + reg_row);
+            w.formula(row, dc_target, "={register}.$J$" + reg_row);
+            std::string f;
+            number_kind kind = number_kind::percent;
+            if (r->strategic) {
+                w.text(row, dc_channel, all_title);
+                const std::string total = sumifs(measure::revenue, chan);
+                const std::string channel_revenue = sumifs(measure::revenue, "\"<>\"&" + chan);
+                const std::string channel_spend = sumifs(measure::spend, "\"<>\"&" + chan);
+                switch (r->goal) {
+                case strategic_goal::revenue_growth:
+                    f = "=IF(AND(N(" + prev_revenue + ")>0;" + total + ">0);KPI.REVGROWTH(" + total + ";" +
+                        prev_revenue + ");\"\")";
+                    break;
+                case strategic_goal::profit_margin:
+                    f = "=IF(AND(ISNUMBER(" + total_costs + ");" + total + ">0);KPI.PROFITMARGIN(" + total + ";" +
+                        total_costs + ");\"\")";
+                    break;
+                case strategic_goal::market_share:
+                    f = "=IF(AND(N(" + market_size + ")>0;" + total + ">0);KPI.MARKETSHARE(" + total + ";" +
+                        market_size + ");\"\")";
+                    break;
+                case strategic_goal::marketing_revenue_share:
+                    f = "=IF(" + total + ">0;KPI.MKTREVSHARE(" + channel_revenue + ";" + total + ");\"\")";
+                    break;
+                case strategic_goal::romi:
+                    f = "=IF(AND(ISNUMBER(" + gross_margin + ");" + channel_spend + ">0);KPI.ROMI(" + channel_revenue +
+                        ";" + channel_spend + ";" + gross_margin + ");\"\")";
+                    kind = number_kind::decimal;
+                    break;
+                }
+            } else {
+                w.formula(row, dc_channel, "={register}.$N$" + reg_row);
+                const auto& m = *r->m;
+                const std::string num = sumifs(m.numerator, chan), den = sumifs(m.denominator, chan);
+                f = "=IF(" + den + ">0;" + std::string(m.function) + "(" + num + ";" + den + ");\"\")";
+                kind = number_of(m.unit);
+            }
+            w.formula(row, dc_actual, f);
+            w.formula(row, dc_attainment, "=IF(AND(ISNUMBER(" + actual + ");ISNUMBER(" + target + ");" + target +
+                                              "<>0;OR(NOT(" + lower + ");" + actual + "<>0));KPI.ATTAINMENT(" +
+                                              actual + ";" + target + ";;" + lower + ");\"\")");
+            w.formula(row, dc_status, "=IF(ISNUMBER(" + cell_ref(row, dc_attainment) + ");KPI.STATUS(" + actual + ";" +
+                                          target + ";" + lower + ");\"\")");
+            const auto status = cell_ref(row, dc_status);
+            w.formula(row, dc_status_text,
+                      "=IF(ISNUMBER(" + status + ");CHOOSE(" + status + "+2;\"" +
+                          std::string(vi ? "Không đạt" : "Off track") + "\";\"" +
+                          std::string(vi ? "Có rủi ro" : "At risk") + "\";\"" +
+                          std::string(vi ? "Đạt" : "On track") + "\");\"\")");
+            w.style(rect(row, dc_baseline, row, dc_actual), kind);
+            if (r->strategic) w.style(rect(row, 0, row, dc_count - 1), std::nullopt, true);
+            ++row;
+        }
+        w.style(rect(0, 0, 0, 0), std::nullopt, true);
+        w.style(rect(dash_header_row, 0, dash_header_row, dc_count - 1), std::nullopt, true, true);
+        w.style(rect(dash_header_row + 1, dc_attainment, table_last, dc_attainment), number_kind::percent);
+        w.style(rect(dash_header_row + 1, dc_status, table_last, dc_status), number_kind::integer);
+        dash.icon_sets.push_back({rect(dash_header_row + 1, dc_status, table_last, dc_status), false});
+        const auto status_col = "$" + column_letters(dc_status) + std::to_string(dash_header_row + 2);
+        const cell_rect words = rect(dash_header_row + 1, dc_status_text, table_last, dc_status_text);
+        dash.style_rules.push_back({words, status_col + "=1", "Good"});
+        dash.style_rules.push_back({words, status_col + "=0", "Neutral"});
+        dash.style_rules.push_back({words, status_col + "=-1", "Bad"});
+        dash.frozen_rows = static_cast<std::int32_t>(dash_header_row + 1);
+        dash.column_widths = {{dc_id, 2200},       {dc_name, 7800},     {dc_level, 2600},    {dc_goal, 2600},
+                              {dc_channel, 3800},  {dc_unit, 3000},     {dc_baseline, 3000}, {dc_target, 3000},
+                              {dc_actual, 3000},   {dc_attainment, 2800}, {dc_status, 2200}, {dc_status_text, 3000}};
+        // A chart per strategic goal: the attainment of the goal and of its tactical KPIs.
+        std::size_t chart_row = dash_header_row;
+        for (std::size_t b = 0; b < blocks.size(); ++b) {
+            const auto [first, last] = blocks[b];
+            const auto* r = order[first - dash_header_row - 1];
+            chart_spec c;
+            c.name = "KPI_Chart_" + std::string(r->g->id);
+            c.title = str(r->g->name, lang) + (vi ? ": mức hoàn thành" : ": attainment");
+            c.type = chart_type::bar;
+            c.ranges = {rect(first, dc_id, last, dc_id), rect(first, dc_attainment, last, dc_attainment)};
+            c.first_row_is_header = false;
+            c.anchor = rect(chart_row, dc_count + 1, chart_row + 14, dc_count + 7);
+            chart_row += 16;
+            dash.charts.push_back(std::move(c));
+        }
+        const std::size_t print_last_row = std::max(inputs_last, chart_row);
+        dash.print_area = rect(0, 0, print_last_row, dc_count + 7);
+        dash.print_title_rows = 0;
+        model.names.push_back({"KPI_Dashboard", sheet_role::dashboard, rect(dash_header_row, 0, table_last, dc_count - 1)});
+        if (inputs_last >= inputs_first)
+            model.names.push_back({"KPI_Inputs", sheet_role::dashboard, rect(inputs_first, 4, inputs_last, 4)});
+    }
+
+    // ---- Guide -----------------------------------------------------------------------------------
+    {
+        sheet_writer w{guide};
+        std::vector<std::pair<bool, std::string>> lines; // (heading, text)
+        auto h = [&](std::string t) { lines.push_back({true, std::move(t)}); };
+        auto p = [&](std::string t) { lines.push_back({false, std::move(t)}); };
+        if (vi) {
+            h("Hướng dẫn sử dụng sổ KPI marketing");
+            p("Sổ này nối mục tiêu chiến lược của doanh nghiệp với các KPI chiến thuật của từng kênh marketing.");
+            h("Các trang");
+            p("• " + reg.name + ": danh sách KPI. Mỗi KPI chiến thuật có một KPI cha là mục tiêu chiến lược mà nó phục vụ. "
+              "Các cột Cấp độ, Nhóm, KPI cha và Chiều có danh sách thả xuống.");
+            p("• " + data.name + ": mỗi dòng là một kỳ và một kênh. Nhập số liệu thô (chi phí, lượt hiển thị, lượt nhấp, lead, "
+              "doanh thu, ...) vào các cột nhập liệu; các cột KPI bên phải tự tính bằng các hàm KPI. Dòng \"" + all_title +
+              "\" là số liệu của cả doanh nghiệp (tổng doanh thu, tổng khách hàng mới).");
+            p("• " + dash.name + ": với mỗi KPI là thực tế từ đầu kế hoạch đến nay, mục tiêu, mức hoàn thành và trạng thái "
+              "(đèn xanh: đạt, vàng: có rủi ro, đỏ: không đạt). Mỗi mục tiêu chiến lược có một biểu đồ. Nhập số liệu "
+              "doanh nghiệp ở khối bên dưới bảng.");
+            h("Cách đọc trạng thái");
+            p("Mức hoàn thành = thực tế / mục tiêu (với KPI càng thấp càng tốt như CPL: mục tiêu / thực tế). "
+              "Từ 100% trở lên là đạt, từ 90% là có rủi ro, dưới 90% là không đạt.");
+            p("Ô trống nghĩa là chưa có đủ số liệu để tính, không phải lỗi.");
+            h("SMART là gì?");
+            p("Mỗi KPI tốt đạt đủ 5 tiêu chí SMART; lệnh Kiểm tra bảng KPI chấm từng KPI theo 5 tiêu chí này:");
+            p("• Cụ thể (Specific): tên rõ ràng, có đơn vị, KPI chiến thuật thuộc một nhóm.");
+            p("• Đo lường được (Measurable): có mục tiêu bằng số và có nguồn dữ liệu.");
+            p("• Khả thi (Achievable): mục tiêu không vượt quá 4 lần giá trị cơ sở (hoặc giảm quá 4 lần với KPI càng thấp càng tốt).");
+            p("• Liên quan (Relevant): KPI chiến thuật phải nối tới một mục tiêu chiến lược.");
+            p("• Có thời hạn (Time-bound): có thời hạn và thời hạn chưa qua.");
+            h("Chiến lược và chiến thuật");
+            p("KPI chiến lược (doanh thu, lợi nhuận, thị phần, ROMI) do lãnh đạo sở hữu và đo theo năm. KPI chiến thuật "
+              "đo một kênh hay một chiến dịch và chỉ có ý nghĩa khi giúp đạt một mục tiêu chiến lược.");
+            h("Lưu ý");
+            p("Giá trị cơ sở và mục tiêu đề xuất là số tham khảo theo ngành: hãy thay bằng số liệu của bạn.");
+        } else {
+            h("How to use this marketing KPI workbook");
+            p("This workbook links the business's strategic goals to the tactical KPIs of each marketing channel.");
+            h("The sheets");
+            p("• " + reg.name + ": the list of KPIs. Every tactical KPI has a Parent: the strategic goal it serves. "
+              "Level, Group, Parent and Direction have drop-down lists.");
+            p("• " + data.name + ": one row per period and channel. Type the raw figures (spend, impressions, clicks, leads, "
+              "revenue, ...) into the input columns; the KPI columns on the right compute themselves with the KPI "
+              "functions. The \"" + all_title + "\" rows hold the figures of the whole business (total revenue, all new "
+              "customers).");
+            p("• " + dash.name + ": for every KPI the plan-to-date actual, the target, the attainment and the status "
+              "(green: on track, amber: at risk, red: off track), and a chart per strategic goal. Type the business "
+              "figures into the block below the table.");
+            h("Reading the status");
+            p("Attainment = actual / target (for lower-is-better KPIs such as CPL: target / actual). 100% or more is on "
+              "track, from 90% at risk, below 90% off track.");
+            p("An empty cell means there is not enough data yet, not an error.");
+            h("What is SMART?");
+            p("A good KPI meets the five SMART criteria; the Audit KPI register command scores each KPI on them:");
+            p("• Specific: a clear name, a unit, and for a tactical KPI a group.");
+            p("• Measurable: a numeric target and a data source.");
+            p("• Achievable: the target is at most a four-fold improvement on the baseline.");
+            p("• Relevant: a tactical KPI links to a strategic goal.");
+            p("• Time-bound: a deadline that has not passed.");
+            h("Strategic and tactical");
+            p("Strategic KPIs (revenue, profit, market share, ROMI) belong to the leadership and are measured over the "
+              "year. Tactical KPIs measure a channel or a campaign and only matter when they serve a strategic goal.");
+            h("Note");
+            p("The proposed baselines and targets are typical values for the industry: replace them with your own.");
+        }
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            w.text(i, 0, lines[i].second);
+            if (lines[i].first) w.style(rect(i, 0, i, 0), std::nullopt, true);
+        }
+        w.style(rect(0, 0, 0, 0), std::nullopt, true, true);
+        guide.styles.push_back({rect(0, 0, lines.size() - 1, 0), std::nullopt, false, false, true});
+        guide.column_widths = {{0, 26000}};
+        guide.print_area = rect(0, 0, lines.size() - 1, 0);
+    }
+    return model;
+}
+
+} // namespace kpi
