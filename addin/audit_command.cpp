@@ -137,6 +137,7 @@ Reference<css::sheet::XSpreadsheet> audit_sheet(const Reference<css::sheet::XSpr
     return Reference<css::sheet::XSpreadsheet>(sheets->getByName(from_utf8(name)), UNO_QUERY_THROW);
 }
 
+// (setDataArray gets "" for empty cells: a void value in it crashes Calc 7.4.)
 Any text_any(const std::string& s) { return Any(from_utf8(s)); }
 
 // Writes or refreshes the audit sheet; returns its name.
@@ -160,20 +161,25 @@ std::string write_audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>&
     constexpr sal_Int32 cols = 7;
     std::vector<Sequence<Any>> rows;
     auto row = [&](std::vector<Any> cells) {
-        cells.resize(cols, text_any(""));
+        cells.resize(cols, Any(OUString()));
         rows.emplace_back(cells.data(), cols);
     };
     row({text_any(vi ? "Kiểm tra bảng KPI" : "KPI register audit"),
          text_any(kpi::format_iso(report.today()))});
     row({text_any(std::to_string(report.kpi_count()) + (vi ? " KPI, " : " KPIs, ") +
                   std::to_string(report.flagged_count()) + (vi ? " cần xem lại" : " flagged"))});
+    row({text_any(vi ? "Chỉ liệt kê KPI cần xem lại; các KPI khác liên kết OK và đạt SMART 5/5."
+                     : "Only flagged KPIs are listed; all others link OK and meet SMART 5/5.")});
     row({});
     std::vector<Any> header;
     for (const auto& h : headings) header.push_back(text_any(std::string(h.in(lang))));
     row(header);
     const auto header_row = static_cast<sal_Int32>(rows.size() - 1);
+    // The findings: flagged KPIs only (a KPI not listed is OK and 5/5), so a large clean register
+    // costs little to report.
     for (std::size_t i = 0; i < report.kpi_count(); ++i) {
         const auto& r = report.rows()[i];
+        if (!r.flagged()) continue;
         const auto level = reg[i].level;
         const std::string level_text = level == kpi::kpi_level::strategic
                                            ? std::string(vi ? "Chiến lược" : "Strategic")
@@ -208,21 +214,11 @@ std::string write_audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>&
             ->setPropertyValue("Width", Any(widths[c]));
 
     // The flag column, row-aligned with the register (hidden: it is for the conditional format).
-    if (report.kpi_count() > 0) {
-        const auto kpi_range = kpi_rows(block, reg);
-        const auto first = kpi_range.StartRow;
-        const auto count = kpi_range.EndRow - first + 1;
-        Sequence<Sequence<Any>> flags(count);
-        auto* flag_rows = flags.getArray();
-        for (sal_Int32 r = 0; r < count; ++r) flag_rows[r] = make_sequence<Any>({Any(OUString())});
-        for (std::size_t i = 0; i < report.kpi_count(); ++i)
-            if (report.rows()[i].flagged())
-                flag_rows[block.address.StartRow + static_cast<sal_Int32>(reg[i].grid_row) - first] =
-                    make_sequence<Any>({Any(1.0)});
-        Reference<css::sheet::XCellRangeData>(
-            sheet->getCellRangeByPosition(flag_column, first, flag_column, first + count - 1), UNO_QUERY_THROW)
-            ->setDataArray(flags);
-    }
+    // Only flagged rows get a cell; in-process calls are cheap.
+    for (std::size_t i = 0; i < report.kpi_count(); ++i)
+        if (report.rows()[i].flagged())
+            sheet->getCellByPosition(flag_column, block.address.StartRow + static_cast<sal_Int32>(reg[i].grid_row))
+                ->setValue(1.0);
     Reference<css::beans::XPropertySet>(columns->getByIndex(flag_column), UNO_QUERY_THROW)
         ->setPropertyValue("IsVisible", Any(false));
 

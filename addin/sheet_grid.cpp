@@ -9,6 +9,22 @@
 
 namespace kpi::uno_glue {
 
+namespace {
+
+// UTF-16 to UTF-8 with a copy-only path for ASCII text (most register cells): one allocation.
+std::string utf8_of(const OUString& s) {
+    const sal_Unicode* p = s.getStr();
+    const auto n = static_cast<std::size_t>(s.getLength());
+    std::string out(n, '\0');
+    for (std::size_t i = 0; i < n; ++i) {
+        if (p[i] >= 0x80) return to_utf8(s);
+        out[i] = static_cast<char>(p[i]);
+    }
+    return out;
+}
+
+} // namespace
+
 kpi::grid to_grid(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& data) {
     std::size_t cols = 0;
     for (const auto& row : data) cols = std::max(cols, static_cast<std::size_t>(row.getLength()));
@@ -22,7 +38,7 @@ kpi::grid to_grid(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& d
                 out = kpi::grid_cell(*static_cast<const double*>(value.getValue()));
             } else if (value.getValueTypeClass() == css::uno::TypeClass_STRING) {
                 const auto& s = *static_cast<const OUString*>(value.getValue());
-                if (!s.isEmpty()) out = kpi::grid_cell(to_utf8(s));
+                if (!s.isEmpty()) out = kpi::grid_cell(utf8_of(s));
             } else {
                 double number = 0.0;
                 if (value >>= number) out = kpi::grid_cell(number);
