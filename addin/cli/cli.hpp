@@ -38,5 +38,6 @@ std::string u8(const OUString& s);
 // Commands: arguments after the command name.
 int run_recalc(const environment& env, const std::vector<std::string>& args);
 int run_audit(const environment& env, const std::vector<std::string>& args);
+int run_new(const environment& env, const std::vector<std::string>& args);
 
 } // namespace kpi::cli

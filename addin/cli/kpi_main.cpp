@@ -12,7 +12,9 @@ void usage(std::ostream& out) {
            "usage: kpi [--profile DIR] [--oxt FILE] COMMAND ...\n\n"
            "commands:\n"
            "  recalc WORKBOOK -o DIR                 recalculate; write each sheet as CSV into DIR\n"
-           "  audit WORKBOOK [--lang vi|en] [--json] check the KPI register: links and SMART criteria\n\n"
+           "  audit WORKBOOK [--lang vi|en] [--json] check the KPI register: links and SMART criteria\n"
+           "  new -o FILE [--industry I] [--lang vi|en] [--channels a,b] [--goals g=t,...] [--force]\n"
+           "                                         build a KPI workbook from the template (kpi new --help)\n\n"
            "options:\n"
            "  --profile DIR  the private office profile to use (default: $KPI_PROFILE, else\n"
            "                 ~/.cache/kpi-marketing/office-profile); never your own LibreOffice profile\n"
@@ -73,6 +75,7 @@ int main(int argc, char** argv) {
         const environment env{office, oxt};
         if (command == "recalc") return run_recalc(env, rest);
         if (command == "audit") return run_audit(env, rest);
+        if (command == "new") return run_new(env, rest);
         std::cerr << "kpi: unknown command '" << command << "' (see kpi --help)\n";
         return exit_bad_input;
     } catch (const kpi::office::office_error& e) {

@@ -644,7 +644,7 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
         r.m = find_metric(k.metric);
         r.target = k.target;
         r.baseline = k.baseline;
-        r.k = std::move(k);
+        r.k = k;
         plan.push_back(std::move(r));
     }
     for (std::size_t i = 0; i < plan.size(); ++i) plan[i].register_row = i + 1;

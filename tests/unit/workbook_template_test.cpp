@@ -206,7 +206,8 @@ TEST(WorkbookTemplate, DataSheetFollowsTheContract) {
     EXPECT_EQ(data.at(0, 1)->text, kpi::channel_column_title().vi);
     for (std::size_t i = 0; i < kpi::measure_count; ++i)
         EXPECT_EQ(kpi::recognise_measure(data.at(0, 2 + i)->text), static_cast<kpi::measure>(i));
-    // The KPI columns after the measures are not mistaken for measures.
+    // The KPI columns after the measures (one per metric the KPIs use) are not mistaken for measures.
+    EXPECT_GE(data.cols(), 2 + kpi::measure_count + 8);
     for (std::size_t c = 2 + kpi::measure_count; c < data.cols(); ++c) {
         EXPECT_EQ(kpi::recognise_measure(data.at(0, c)->text), std::nullopt) << data.at(0, c)->text;
         EXPECT_EQ(data.at(1, c)->type, kpi::model_cell::kind::formula);
