@@ -83,7 +83,7 @@ kpi::result call(const kpi::function_info& f, std::initializer_list<arg> args) {
             if (!read_cells(*a->any, cells)) return kpi::errc::bad_value;
             break;
         case kpi::param_kind::name:
-        case kpi::param_kind::rest:
+        case kpi::param_kind::optional_range:
         case kpi::param_kind::key:
         case kpi::param_kind::table: return kpi::errc::bad_value; // not numeric: own glue
         }
@@ -300,7 +300,15 @@ public:
 
     // KPI.EACH: one scalar catalog function over whole columns (or any equal-shaped ranges); single
     // values apply to every row. One call from Calc for the whole array.
-    Sequence<Sequence<double>> SAL_CALL EACH(const OUString& name, const Sequence<Any>& ranges) override {
+    Sequence<Sequence<double>> SAL_CALL EACH(const OUString& name, const Any& range1, const Any& range2,
+                                             const Any& range3, const Any& range4, const Any& range5,
+                                             const Any& range6) override {
+        // The arguments given: up to the last one that is not omitted.
+        const Any* given[] = {&range1, &range2, &range3, &range4, &range5, &range6};
+        sal_Int32 count = 6;
+        while (count > 0 && !given[count - 1]->hasValue()) --count;
+        Sequence<Any> ranges(count);
+        for (sal_Int32 i = 0; i < count; ++i) ranges.getArray()[i] = *given[i];
         return apply_each(name, ranges);
     }
 

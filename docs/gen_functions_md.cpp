@@ -20,7 +20,7 @@ std::string kind_text(const kpi::param_info& p) {
     case kpi::param_kind::optional_date: return "optional date";
     case kpi::param_kind::range: return "range or value";
     case kpi::param_kind::name: return "text";
-    case kpi::param_kind::rest: return "ranges or values, repeated";
+    case kpi::param_kind::optional_range: return "optional range or value";
     case kpi::param_kind::key: return "text or number";
     case kpi::param_kind::table: return "range with a header row";
     }
@@ -30,6 +30,7 @@ std::string kind_text(const kpi::param_info& p) {
 std::string default_text(const kpi::param_info& p) {
     if (p.kind == kpi::param_kind::optional_date) return "today";
     if (p.kind == kpi::param_kind::optional_flag) return p.default_value != 0 ? "TRUE" : "FALSE";
+    if (p.kind == kpi::param_kind::optional_range) return "none";
     if (p.kind != kpi::param_kind::optional_number) return "";
     if (p.default_value != p.default_value) return "none";
     std::ostringstream s;
@@ -136,7 +137,7 @@ std::string generate() {
             for (const auto& p : f.params) {
                 const bool optional = !default_text(p).empty();
                 out << (first ? "" : "; ") << (optional ? "[" : "") << p.display.en
-                    << (p.kind == kpi::param_kind::rest ? "; ..." : "") << (optional ? "]" : "");
+                    << (optional ? "]" : "");
                 first = false;
             }
             out << ")\n\n"

@@ -90,7 +90,7 @@ TEST(Catalog, EveryFunctionHasItsDocumentedSignature) {
         {"KPI.PACE", "actual;target;start_date;end_date;[as_of];[baseline]"},
         {"KPI.CMGR", "values"},
         {"KPI.ABTEST.P", "conversions_a;visitors_a;conversions_b;visitors_b"},
-        {"KPI.EACH", "name;range"},
+        {"KPI.EACH", "name;range1;[range2];[range3];[range4];[range5];[range6]"},
         // issue 4: the register audit
         {"KPI.LINKSTATUS", "id;register"},
         {"KPI.SMART", "id;register"},
@@ -102,7 +102,7 @@ TEST(Catalog, EveryFunctionHasItsDocumentedSignature) {
         std::string joined;
         for (const auto& p : f.params) {
             const bool optional = p.kind == kpi::param_kind::optional_number || p.kind == kpi::param_kind::optional_flag ||
-                                  p.kind == kpi::param_kind::optional_date;
+                                  p.kind == kpi::param_kind::optional_date || p.kind == kpi::param_kind::optional_range;
             joined += (joined.empty() ? "" : ";") + (optional ? "[" + std::string(p.display.en) + "]"
                                                               : std::string(p.display.en));
         }

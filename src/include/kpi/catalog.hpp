@@ -29,7 +29,7 @@ enum class param_kind {
     optional_date,   // any: a date serial number, may be omitted; then today's date applies
     range,           // any: a cell range (or a single value); blanks are kept as blanks
     name,            // string
-    rest,            // sequence<any>: the remaining arguments (varargs)
+    optional_range,  // any: an optional range (or a single value); omitted: not used
     key,             // any: a KPI ID as text or number
     table,           // sequence<sequence<any>>: a whole table (the KPI register), header row first
 };
