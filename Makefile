@@ -48,8 +48,10 @@ demo: build
 	@echo "Demo outputs are in $(CURDIR)/$(DEMO_OUT)/:"
 	@ls -1 $(DEMO_OUT) | sed 's/^/  /'
 
+# Benchmarks (not tests): each prints its figures and ratios against a baseline of the same run.
+BENCH_TARGETS := bench bench_audit bench_audit_calc bench_builder
 bench: build
-	cmake --build $(BUILD) --target bench
+	@for t in $(BENCH_TARGETS); do cmake --build $(BUILD) --target $$t || exit $$?; done
 
 # Installs the extension into YOUR LibreOffice profile (asks nothing else; close LibreOffice first).
 install-user: build

@@ -13,6 +13,9 @@ packages=(
   fonts-dejavu-core zip unzip
 )
 
+# `install-deps.sh fuzz` adds clang's libFuzzer (for tests/fuzz/run.sh, used by CI).
+if [ "${1:-}" = fuzz ]; then packages+=(clang-14 libclang-rt-14-dev); fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
