@@ -1,3 +1,4 @@
+#include <kpi/xml_escape.hpp>
 #include "workbook_builder.hpp"
 
 #include "uno_strings.hpp"
@@ -80,19 +81,7 @@ std::string free_sheet_name(const Reference<css::sheet::XSpreadsheets>& sheets, 
     return name;
 }
 
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+using kpi::xml_escape;
 
 // Calc 7.4's XConditionalFormat cannot make icon-set entries (the new icon set has none, and
 // setting IconSetEntries writes past them): a one-sheet flat ODF document carries the icon sets.

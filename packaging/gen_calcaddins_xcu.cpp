@@ -1,4 +1,5 @@
 // Writes CalcAddIns.xcu (Function Wizard names and help, en-US and vi) from the function catalog.
+#include <kpi/xml_escape.hpp>
 #include <kpi/catalog.hpp>
 
 #include <fstream>
@@ -8,20 +9,7 @@
 
 namespace {
 
-std::string xml_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
+using kpi::xml_escape;
 
 void localized(std::ostream& out, std::string_view indent, std::string_view prop, const kpi::text& t) {
     out << indent << "<prop oor:name=\"" << prop << "\">\n"

@@ -38,6 +38,8 @@
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 
+#include "kpi_tool.hpp"
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -368,25 +370,6 @@ TEST(Builder, OneUndoRemovesEverything) {
 // ---- kpi new -------------------------------------------------------------------------------------
 
 namespace {
-
-struct run_result {
-    int exit_code = -1;
-    std::string out;
-};
-
-run_result run_kpi(const std::string& args) {
-    const auto profile = std::filesystem::path(KPI_TEST_WORK_DIR) / "cli-profile";
-    const std::string command = std::string(KPI_CLI_PATH) + " --profile '" + profile.string() + "' --oxt '" +
-                                KPI_OXT_PATH + "' " + args + " 2>&1";
-    run_result r;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) r.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
 
 std::filesystem::path fresh_dir() {
     const auto dir = std::filesystem::path(KPI_TEST_WORK_DIR) / ("new-" + std::to_string(getpid()));

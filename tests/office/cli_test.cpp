@@ -1,32 +1,13 @@
 // The kpi tool, run as a user would: its own private office, exit codes, text and JSON output.
 #include "office_test.hpp"
 
+#include "kpi_tool.hpp"
+
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <sys/wait.h>
+using namespace kpi::office_test;
 
 namespace {
-
-struct run_result {
-    int exit_code = -1;
-    std::string out; // stdout and stderr
-};
-
-run_result run_kpi(const std::string& args) {
-    const auto profile = std::filesystem::path(KPI_TEST_WORK_DIR) / "cli-profile";
-    const std::string command = std::string(KPI_CLI_PATH) + " --profile '" + profile.string() + "' --oxt '" +
-                                KPI_OXT_PATH + "' " + args + " 2>&1";
-    run_result r;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return r;
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) r.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
 
 std::string data(const char* name) { return "'" + (std::filesystem::path(KPI_TEST_DATA_DIR) / name).string() + "'"; }
 
