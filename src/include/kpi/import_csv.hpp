@@ -1,0 +1,29 @@
+// Channel data import (docs/import.md), step 2: CSV text as a grid of text cells.
+// RFC 4180 (quoted fields, "" inside quotes, line breaks inside quotes), with what platform exports
+// add around it: the delimiter is sniffed (',' ';' or tab: Excel in a Vietnamese or European locale
+// writes ';', Excel's "Unicode text" and Meta/TikTok UTF-16 exports use tabs); lines starting with
+// '#' are comments (GA4 writes a '#' block before each table) and blank lines are skipped; a '#'
+// comment after data has started ends the table (GA4 appends further tables after a blank line).
+#pragma once
+
+#include "kpi/register.hpp" // kpi::grid
+
+#include <string_view>
+
+namespace kpi {
+
+struct csv_table {
+    grid cells;            // every cell is text (empty fields are empty cells)
+    char delimiter = ',';
+    std::size_t comment_lines = 0;           // '#' lines skipped
+    std::vector<std::size_t> source_lines;   // 1-based line in the text of each grid row
+};
+
+// Which of ',' ';' '\t' splits the first lines (comments and blank lines excepted) into the most
+// fields; ties prefer tab, then ';', then ','.
+[[nodiscard]] char sniff_delimiter(std::string_view text);
+
+[[nodiscard]] csv_table parse_csv(std::string_view utf8_text);
+[[nodiscard]] csv_table parse_csv(std::string_view utf8_text, char delimiter);
+
+} // namespace kpi
