@@ -18,6 +18,7 @@ namespace {
 
 constexpr std::array commands{
     command{"Audit", &run_audit_command},
+    command{"NewWorkbook", &run_new_workbook_dialog},
 };
 
 } // namespace
