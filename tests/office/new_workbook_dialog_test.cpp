@@ -1,0 +1,177 @@
+// "New KPI workbook..." (org.kpimarketing.command:NewWorkbook) in a real Calc: the menu item and the
+// toolbar are registered, Silent=true builds from dispatch arguments without the dialog, and (under
+// Xvfb) screenshots of the wizard's steps in English and Vietnamese:
+// <build>/tests/screenshots/new-workbook-{en,vi}-step{1..4}.png, for a person to look at.
+#include "office_test.hpp"
+
+#include <com/sun/star/beans/NamedValue.hpp>
+#include <com/sun/star/awt/PosSize.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/configuration/theDefaultProvider.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <vector>
+
+using namespace kpi::office_test;
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+
+namespace {
+
+css::beans::PropertyValue arg(const char* name, const Any& value) {
+    css::beans::PropertyValue p;
+    p.Name = OUString::createFromAscii(name);
+    p.Value = value;
+    return p;
+}
+css::beans::PropertyValue arg(const char* name, const std::string& value) { return arg(name, Any(ou(value))); }
+
+struct new_document {
+    kpi::office::session& office;
+    Reference<css::lang::XComponent> doc;
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet;
+
+    explicit new_document(kpi::office::session& o) : office(o), doc(o.new_spreadsheet()), spreadsheet(doc, UNO_QUERY_THROW) {}
+    ~new_document() {
+        Reference<css::util::XCloseable> closeable(doc, css::uno::UNO_QUERY);
+        if (closeable.is()) closeable->close(true);
+    }
+    Reference<css::frame::XFrame> frame() const {
+        return Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+    }
+    void dispatch(const std::vector<css::beans::PropertyValue>& args) {
+        auto helper = css::frame::DispatchHelper::create(office.context());
+        helper->executeDispatch(Reference<css::frame::XDispatchProvider>(frame(), UNO_QUERY_THROW),
+                                "org.kpimarketing.command:NewWorkbook", "", 0,
+                                css::uno::Sequence<css::beans::PropertyValue>(args.data(), static_cast<sal_Int32>(args.size())));
+    }
+    int sheet_count() const {
+        return Reference<css::container::XIndexAccess>(spreadsheet->getSheets(), UNO_QUERY_THROW)->getCount();
+    }
+    // The texts in column A of a sheet (the register's IDs).
+    std::set<std::string> column_a(const std::string& sheet_name) const {
+        Reference<css::sheet::XSpreadsheet> sheet(spreadsheet->getSheets()->getByName(ou(sheet_name)), UNO_QUERY_THROW);
+        std::set<std::string> out;
+        auto range = sheet->getCellRangeByPosition(0, 0, 0, 300);
+        for (const auto& row : Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray()) {
+            OUString s;
+            if (row[0] >>= s) out.insert(u8(s));
+        }
+        return out;
+    }
+};
+
+std::filesystem::path screenshot_dir() {
+    auto dir = std::filesystem::path(KPI_TEST_WORK_DIR).parent_path() / "screenshots";
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+bool in_a_window() { return std::getenv("DISPLAY") != nullptr && std::getenv("KPI_TEST_GUI") != nullptr; }
+
+// Opens the wizard non-modally in `office`, screenshots its four steps, closes it (the
+// ScreenshotAndCancel hook of addin/new_workbook_dialog.cpp); the document must stay as it was.
+void screenshot_wizard(kpi::office::session& office, const std::string& name, const std::string& industry) {
+    new_document book(office);
+    book.frame()->getContainerWindow()->setPosSize(0, 0, 1280, 800, css::awt::PosSize::POSSIZE);
+    const int before = book.sheet_count();
+    const auto prefix = (screenshot_dir() / name).string();
+    for (int s = 1; s <= 4; ++s) std::filesystem::remove(prefix + "-step" + std::to_string(s) + ".png");
+    book.dispatch({arg("ScreenshotAndCancel", prefix), arg("Industry", industry)});
+    for (int s = 1; s <= 4; ++s) {
+        const auto png = prefix + "-step" + std::to_string(s) + ".png";
+        ASSERT_TRUE(std::filesystem::exists(png)) << png;
+        EXPECT_GT(std::filesystem::file_size(png), 10000u) << png;
+    }
+    EXPECT_EQ(book.sheet_count(), before); // closing the wizard builds nothing
+}
+
+} // namespace
+
+TEST(NewWorkbookCommand, MenuItemAndToolbarAreRegistered) {
+    auto provider = css::configuration::theDefaultProvider::get(office().context());
+    const Any path(css::beans::NamedValue{"nodepath", Any(OUString("/org.openoffice.Office.Addons/AddonUI"))});
+    Reference<css::container::XNameAccess> ui(
+        provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
+                                              css::uno::Sequence<Any>(&path, 1)),
+        UNO_QUERY_THROW);
+    Reference<css::container::XNameAccess> toolbars(ui->getByName("OfficeToolBar"), UNO_QUERY_THROW);
+    ASSERT_TRUE(toolbars->hasByName("org.kpimarketing.toolbar"));
+    Reference<css::container::XNameAccess> menus(ui->getByName("OfficeMenuBar"), UNO_QUERY_THROW);
+    Reference<css::container::XNameAccess> menu(menus->getByName("org.kpimarketing.menu"), UNO_QUERY_THROW);
+    Reference<css::container::XNameAccess> items(menu->getByName("Submenu"), UNO_QUERY_THROW);
+    ASSERT_TRUE(items->hasByName("m05_new_workbook"));
+    Reference<css::container::XNameAccess> item(items->getByName("m05_new_workbook"), UNO_QUERY_THROW);
+    OUString url;
+    item->getByName("URL") >>= url;
+    EXPECT_EQ(u8(url), "org.kpimarketing.command:NewWorkbook");
+}
+
+TEST(NewWorkbookCommand, SilentBuildsFromDispatchArguments) {
+    new_document book(office());
+    const int before = book.sheet_count();
+    book.dispatch({arg("Silent", Any(true)), arg("Industry", "retail"), arg("Language", "en"),
+                   arg("Currency", "USD"), arg("Channels", "facebook,zalo"), arg("BusinessName", "Test Shop"),
+                   arg("Goals", "revenue_growth=0.3,romi=2.5")});
+    EXPECT_EQ(book.sheet_count(), before + 4);
+    ASSERT_TRUE(book.spreadsheet->getSheets()->hasByName("KPI Register"));
+    const auto ids = book.column_a("KPI Register");
+    EXPECT_TRUE(ids.count("S-REV")) << "revenue growth goal";
+    EXPECT_TRUE(ids.count("S-ROMI"));
+    bool has_facebook = false, has_google = false;
+    for (const auto& id : ids) {
+        has_facebook |= id.rfind("FB-", 0) == 0;
+        has_google |= id.rfind("GG-", 0) == 0;
+    }
+    EXPECT_TRUE(has_facebook);
+    EXPECT_FALSE(has_google);
+}
+
+TEST(NewWorkbookCommand, ExcludedKpisStayOut) {
+    new_document all(office());
+    all.dispatch({arg("Silent", Any(true)), arg("Language", "en"), arg("Channels", "facebook")});
+    std::vector<std::string> fb;
+    for (const auto& id : all.column_a("KPI Register"))
+        if (id.rfind("FB-", 0) == 0) fb.push_back(id);
+    ASSERT_GE(fb.size(), 2u);
+    new_document some(office());
+    some.dispatch({arg("Silent", Any(true)), arg("Language", "en"), arg("Channels", "facebook"), arg("Exclude", fb[0])});
+    const auto ids = some.column_a("KPI Register");
+    EXPECT_FALSE(ids.count(fb[0]));
+    EXPECT_TRUE(ids.count(fb[1]));
+}
+
+TEST(NewWorkbookCommand, BadArgumentsChangeNothing) {
+    new_document book(office());
+    const int before = book.sheet_count();
+    book.dispatch({arg("Silent", Any(true)), arg("Industry", "space travel")});
+    book.dispatch({arg("Silent", Any(true)), arg("Channels", "carrier pigeon")});
+    EXPECT_EQ(book.sheet_count(), before);
+}
+
+TEST(NewWorkbookDialog, ScreenshotsEnglish) {
+    if (!in_a_window()) GTEST_SKIP() << "not in a window";
+    screenshot_wizard(office(), "new-workbook-en", "ecommerce");
+}
+
+TEST(NewWorkbookDialog, ScreenshotsVietnamese) {
+    if (!in_a_window()) GTEST_SKIP() << "not in a window";
+    auto vi = start_office_with_extension("vi", "vi");
+    screenshot_wizard(*vi, "new-workbook-vi", "b2b");
+}
