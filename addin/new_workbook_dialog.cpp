@@ -130,6 +130,11 @@ const text t_channels[] = {{"Facebook / Meta Ads", "Quảng cáo Facebook / Meta
                            {"SEO & website", "SEO & website"},
                            {"Email", "Email"},
                            {"Offline events", "Sự kiện offline"}};
+const text t_goal_short[] = {{"revenue growth", "tăng trưởng doanh thu"},
+                              {"profit margin", "biên lợi nhuận"},
+                              {"market share", "thị phần"},
+                              {"marketing revenue share", "tỷ trọng doanh thu từ marketing"},
+                              {"ROMI", "ROMI"}};
 const text t_no_goal{"Tick at least one strategic goal.", "Hãy chọn ít nhất một mục tiêu chiến lược."};
 const text t_no_channel{"Tick at least one channel.", "Hãy chọn ít nhất một kênh."};
 const text t_no_kpi{"Select at least one KPI.", "Hãy chọn ít nhất một KPI."};
@@ -194,8 +199,8 @@ kpi::workbook_profile profile_from_arguments(const command_context& ctx, const s
         }
     }
     if (auto s = string_argument(ctx, "Channels"); !s.empty()) {
-        p.channels.clear();
-        for (const auto& item : split(s, ',')) {
+        p.channels.clear(); // "none": no channel (the wizard then shows its validation message)
+        for (const auto& item : split(s == "none" ? std::string() : s, ',')) {
             auto c = kpi::parse_channel_key(item);
             if (!c) throw std::invalid_argument("unknown channel '" + item + "'");
             p.channels.push_back(*c);
@@ -215,7 +220,7 @@ std::string validation_error(const kpi::workbook_profile& p, std::size_t selecte
 }
 
 std::string kpi_line(const kpi::proposed_kpi& k, const std::string& lang) {
-    return k.id + " — " + k.name(lang) + " → " + std::string(kpi::goal_id(k.goal));
+    return k.id + " — " + k.name(lang) + " → " + std::string(t_goal_short[index_of(goals, k.goal)].in(lang));
 }
 
 // ---- the dialog -------------------------------------------------------------------------------------
@@ -293,7 +298,10 @@ public:
     }
 
     // Modal: true when the user pressed Finish on a valid profile (then profile() is it).
-    bool execute() { return dialog_->execute() != 0 && finished_; }
+    bool execute() {
+        dialog_->execute(); // endExecute() makes it return 0 too: finished_ tells Finish from Cancel
+        return finished_;
+    }
     const kpi::workbook_profile& profile() const { return result_; }
 
     // Test hook: non-modal, a screenshot of every step, then closed.
@@ -355,8 +363,11 @@ private:
 
     void set_texts() {
         dialog_model_->setPropertyValue("Title", Any(from_utf8(t_title.in(lang_))));
-        for (int p = 0; p < 4; ++p)
-            set_label(("lblHead" + std::to_string(p + 1)).c_str(), t_heads[p].in(lang_));
+        for (int p = 0; p < 4; ++p) {
+            const auto head = "lblHead" + std::to_string(p + 1);
+            set_label(head.c_str(), t_heads[p].in(lang_));
+            set(head.c_str(), "FontWeight", Any(150.0f)); // css::awt::FontWeight::BOLD
+        }
         for (const auto& [name, t] : t_labels) set_label(name, t.in(lang_));
         set_items("lstIndustry", t_industries);
         set_items("lstLanguage", t_languages);

@@ -20,7 +20,17 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 
+#include <com/sun/star/accessibility/AccessibleRole.hpp>
+#include <com/sun/star/accessibility/XAccessible.hpp>
+#include <com/sun/star/accessibility/XAccessibleAction.hpp>
+#include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XExtendedToolkit.hpp>
+
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
 
 #include <cstdlib>
 #include <filesystem>
@@ -102,6 +112,69 @@ void screenshot_wizard(kpi::office::session& office, const std::string& name, co
     EXPECT_EQ(book.sheet_count(), before); // closing the wizard builds nothing
 }
 
+using css::accessibility::XAccessibleContext;
+
+// A push button named `name` (mnemonic marks ignored) under `c`, depth-first; null if none.
+Reference<XAccessibleContext> find_button(const Reference<XAccessibleContext>& c, const std::string& name, int depth) {
+    if (!c.is() || depth > 8) return nullptr;
+    if (c->getAccessibleRole() == css::accessibility::AccessibleRole::PUSH_BUTTON &&
+        u8(c->getAccessibleName().replaceAll("~", "")) == name)
+        return c;
+    const auto n = c->getAccessibleChildCount();
+    for (decltype(c->getAccessibleChildCount()) i = 0; i < n && i < 200; ++i) {
+        auto child = c->getAccessibleChild(i);
+        if (auto found = find_button(child.is() ? child->getAccessibleContext() : nullptr, name, depth + 1); found.is())
+            return found;
+    }
+    return nullptr;
+}
+
+// (XExtendedToolkit's top-window list is deprecated but is the one way to reach a dialog's window from
+// another process.)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+// Presses a button of an open dialog of `office` (waits up to 15 s for it to appear).
+bool press(kpi::office::session& office, const std::string& name) {
+    Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(office.context()), UNO_QUERY_THROW);
+    for (int attempt = 0; attempt < 75; ++attempt) {
+        for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i) {
+            Reference<css::accessibility::XAccessible> window(toolkit->getTopWindow(i), css::uno::UNO_QUERY);
+            auto button = find_button(window.is() ? window->getAccessibleContext() : nullptr, name, 0);
+            if (button.is()) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(300));
+                return Reference<css::accessibility::XAccessibleAction>(button, UNO_QUERY_THROW)->doAccessibleAction(0);
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    return false;
+}
+#pragma GCC diagnostic pop
+
+// Runs the command as a menu click does (no arguments: the modal wizard) on another thread, presses
+// `buttons` in turn, waits for the command to return.
+void click_through(new_document& book, const std::vector<std::string>& buttons) {
+    auto frame = book.frame();
+    auto context = book.office.context();
+    // By value: if a button is missing, the office's end (test teardown) ends this call.
+    std::thread dispatcher([frame, context] {
+        try {
+            css::frame::DispatchHelper::create(context)->executeDispatch(
+                Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW), "org.kpimarketing.command:NewWorkbook",
+                "", 0, {});
+        } catch (const css::uno::Exception&) {
+        }
+    });
+    bool all = true;
+    for (const auto& b : buttons) {
+        const bool ok = press(book.office, b);
+        EXPECT_TRUE(ok) << "no button " << b;
+        all &= ok;
+    }
+    if (all) dispatcher.join();
+    else dispatcher.detach();
+}
+
 } // namespace
 
 TEST(NewWorkbookCommand, MenuItemAndToolbarAreRegistered) {
@@ -174,4 +247,32 @@ TEST(NewWorkbookDialog, ScreenshotsVietnamese) {
     if (!in_a_window()) GTEST_SKIP() << "not in a window";
     auto vi = start_office_with_extension("vi", "vi");
     screenshot_wizard(*vi, "new-workbook-vi", "b2b");
+}
+
+// The modal wizard as a user drives it (buttons pressed through the accessibility API): Next to the
+// review step, Finish builds; Cancel changes nothing.
+TEST(NewWorkbookDialog, NextNextNextFinishBuildsTheWorkbook) {
+    if (!in_a_window()) GTEST_SKIP() << "not in a window";
+    new_document book(office());
+    const int before = book.sheet_count();
+    click_through(book, {"Next >", "Next >", "Next >", "Finish"});
+    EXPECT_EQ(book.sheet_count(), before + 4);
+}
+
+TEST(NewWorkbookDialog, CancelChangesNothing) {
+    if (!in_a_window()) GTEST_SKIP() << "not in a window";
+    new_document book(office());
+    const int before = book.sheet_count();
+    click_through(book, {"Next >", "Cancel"});
+    EXPECT_EQ(book.sheet_count(), before);
+}
+
+// The validation message: no channel ticked, Next on step 3 stays there and says why
+// (new-workbook-en-nochannel-step4.png shows step 3 with the message).
+TEST(NewWorkbookDialog, ScreenshotOfAValidationMessage) {
+    if (!in_a_window()) GTEST_SKIP() << "not in a window";
+    new_document book(office());
+    const auto prefix = (screenshot_dir() / "new-workbook-en-nochannel").string();
+    book.dispatch({arg("ScreenshotAndCancel", prefix), arg("Channels", "none")});
+    EXPECT_TRUE(std::filesystem::exists(prefix + "-step4.png"));
 }
