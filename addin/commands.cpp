@@ -19,6 +19,7 @@ namespace {
 constexpr std::array commands{
     command{"Audit", &run_audit_command},
     command{"NewWorkbook", &run_new_workbook_dialog},
+    command{"Import", &run_import_command},
 };
 
 } // namespace

@@ -32,5 +32,6 @@ void show_message(const command_context& ctx, const std::string& title, const st
 // The commands themselves (one file each).
 void run_audit_command(const command_context& ctx);
 void run_new_workbook_dialog(const command_context& ctx); // new_workbook_dialog.cpp
+void run_import_command(const command_context& ctx);      // import_menu.cpp
 
 } // namespace kpi::uno_glue

@@ -39,5 +39,6 @@ std::string u8(const OUString& s);
 int run_recalc(const environment& env, const std::vector<std::string>& args);
 int run_audit(const environment& env, const std::vector<std::string>& args);
 int run_new(const environment& env, const std::vector<std::string>& args);
+int run_import(const environment& env, const std::vector<std::string>& args);
 
 } // namespace kpi::cli

@@ -14,7 +14,9 @@ void usage(std::ostream& out) {
            "  recalc WORKBOOK -o DIR                 recalculate; write each sheet as CSV into DIR\n"
            "  audit WORKBOOK [--lang vi|en] [--json] check the KPI register: links and SMART criteria\n"
            "  new -o FILE [--industry I] [--lang vi|en] [--channels a,b] [--goals g=t,...] [--force]\n"
-           "                                         build a KPI workbook from the template (kpi new --help)\n\n"
+           "                                         build a KPI workbook from the template (kpi new --help)\n"
+           "  import WORKBOOK EXPORT... (-o OUT | --in-place) [--force] [--lang vi|en] [--currency CODE]\n"
+           "                                         platform exports (CSV, XLSX) into the Data sheet\n\n"
            "options:\n"
            "  --profile DIR  the private office profile to use (default: $KPI_PROFILE, else\n"
            "                 ~/.cache/kpi-marketing/office-profile); never your own LibreOffice profile\n"
@@ -76,6 +78,7 @@ int main(int argc, char** argv) {
         if (command == "recalc") return run_recalc(env, rest);
         if (command == "audit") return run_audit(env, rest);
         if (command == "new") return run_new(env, rest);
+        if (command == "import") return run_import(env, rest);
         std::cerr << "kpi: unknown command '" << command << "' (see kpi --help)\n";
         return exit_bad_input;
     } catch (const kpi::office::office_error& e) {

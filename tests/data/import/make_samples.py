@@ -309,6 +309,15 @@ vi_rows = [("2026-01", "Quảng cáo Facebook", {0: 999, 3: 1}),    # spend/lead
 tables = [fods.table("Dữ liệu", data_rows(["Kỳ", "Kênh"] + VI_MEASURES + ["CPL"], vi_rows), columns=20),
           fods.table("Ghi chú", [fods.row(["Nguồn: xuất từ các nền tảng"])])]
 fods.write(HERE / "workbook-vi.fods", tables)
-en_rows = [("2026-Q1", "SEO & website", {7: 10})]
+en_rows = [("2026-Q1", "SEO & website", {7: 10}), ("2026-Q1", "Google Ads", {0: 1500})]
 fods.write(HERE / "workbook-en.fods",
            [fods.table("Data", data_rows(["Period", "Channel"] + EN_MEASURES + ["CPL"], en_rows), columns=20)])
+# English, quarterly, money in US dollars: the same layout with a "$" money format.
+en = (HERE / "workbook-en.fods").read_text(encoding="utf-8")
+en = en.replace('<number:text> ₫</number:text></number:number-style>',
+                '</number:number-style><number:currency-style style:name="N_usd"><number:currency-symbol '
+                'number:language="en" number:country="US">$</number:currency-symbol><number:number '
+                'number:decimal-places="2" number:min-decimal-places="2" number:min-integer-digits="1" '
+                'number:grouping="true"/></number:currency-style>')
+en = en.replace('style:data-style-name="N_vnd"', 'style:data-style-name="N_usd"')
+(HERE / "workbook-en.fods").write_text(en, encoding="utf-8")

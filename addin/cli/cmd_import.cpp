@@ -1,0 +1,131 @@
+// kpi import WORKBOOK EXPORT... (-o OUT | --in-place) [--force] [--lang vi|en] [--currency CODE]:
+// platform exports into the workbook's Data sheet (docs/import.md).
+#include "cli.hpp"
+#include "import_command.hpp"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+
+#include <cstdlib>
+#include <optional>
+
+namespace kpi::cli {
+
+namespace fs = std::filesystem;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+
+namespace {
+
+constexpr char usage_text[] =
+    "usage: kpi import WORKBOOK EXPORT... (-o OUT | --in-place) [--force] [--lang vi|en] [--currency CODE]\n";
+
+int bad(const std::string& message) {
+    std::cerr << "kpi import: " << message << "\n";
+    return exit_bad_input;
+}
+
+std::string lower_extension(const fs::path& p) {
+    std::string ext = p.extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+std::string filter_for(const fs::path& file) {
+    const auto ext = lower_extension(file);
+    if (ext == ".ods") return "calc8";
+    if (ext == ".xlsx") return "Calc MS Excel 2007 XML";
+    if (ext == ".fods") return "OpenDocument Spreadsheet Flat XML";
+    return "";
+}
+
+std::string default_language() {
+    for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"})
+        if (const char* v = std::getenv(var); v && *v) return std::string(v).substr(0, 2) == "vi" ? "vi" : "en";
+    return "en";
+}
+
+} // namespace
+
+int run_import(const environment& env, const std::vector<std::string>& args) {
+    std::optional<fs::path> workbook, output;
+    std::vector<fs::path> exports;
+    bool in_place = false, force = false;
+    std::string lang = default_language(), currency;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& a = args[i];
+        if (a == "-o" || a == "--output") {
+            if (i + 1 >= args.size()) return bad("-o needs a file\n" + std::string(usage_text));
+            output = args[++i];
+        } else if (a == "--in-place") {
+            in_place = true;
+        } else if (a == "--force") {
+            force = true;
+        } else if (a == "--lang" && i + 1 < args.size()) {
+            lang = args[++i];
+            if (lang != "vi" && lang != "en") return bad("--lang takes vi or en");
+        } else if (a == "--currency" && i + 1 < args.size()) {
+            currency = args[++i];
+            for (auto& c : currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        } else if (a.rfind("-", 0) == 0 && a.size() > 1) {
+            return bad("unexpected argument " + a + "\n" + usage_text);
+        } else if (!workbook) {
+            workbook = a;
+        } else {
+            exports.emplace_back(a);
+        }
+    }
+    if (!workbook || exports.empty() || (in_place == output.has_value())) return bad(std::string("\n") + usage_text);
+    if (!fs::is_regular_file(*workbook)) return bad("no such workbook: " + workbook->string());
+    for (const auto& e : exports)
+        if (!fs::is_regular_file(e)) return bad("no such export: " + e.string());
+    const fs::path target = in_place ? *workbook : *output;
+    const std::string filter = filter_for(target);
+    if (filter.empty()) return bad("the output must end in .ods, .xlsx or .fods: " + target.string());
+    if (!in_place && fs::exists(*output) && !force)
+        return bad(output->string() + " already exists; use --force to overwrite it");
+
+    prepare_office(env);
+    Reference<css::lang::XComponent> doc;
+    try {
+        doc = env.office.open(fs::absolute(*workbook), false);
+    } catch (const css::uno::Exception& e) {
+        return bad("cannot open " + workbook->string() + ": " + u8(e.Message));
+    }
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, css::uno::UNO_QUERY);
+    if (!spreadsheet.is()) {
+        close_document(doc);
+        return bad(workbook->string() + " is not a spreadsheet");
+    }
+    uno_glue::import_run run;
+    try {
+        run = uno_glue::import_files(env.office.context(), spreadsheet, exports, lang, currency);
+    } catch (const std::runtime_error& e) {
+        close_document(doc);
+        return bad(e.what());
+    }
+    if (!run.ok) {
+        close_document(doc); // nothing stored: the workbook is as it was
+        std::cerr << "kpi import: " << run.message << "\n";
+        return exit_bad_input;
+    }
+    css::uno::Sequence<css::beans::PropertyValue> props(2);
+    props.getArray()[0].Name = "FilterName";
+    props.getArray()[0].Value <<= ou(filter);
+    props.getArray()[1].Name = "Overwrite";
+    props.getArray()[1].Value <<= true;
+    try {
+        Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
+            ->storeToURL(ou(office::file_url(fs::absolute(target))), props);
+    } catch (const css::uno::Exception& e) {
+        close_document(doc);
+        std::cerr << "kpi import: cannot write " << target.string() << ": " << u8(e.Message) << "\n";
+        return exit_failure;
+    }
+    close_document(doc);
+    std::cout << run.message << "\n" << (lang == "vi" ? "Đã ghi " : "Wrote ") << target.string() << "\n";
+    return exit_ok;
+}
+
+} // namespace kpi::cli

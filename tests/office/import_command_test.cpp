@@ -1,0 +1,372 @@
+// Channel data import in a real Calc (docs/import.md): the menu command dispatched with Files=...
+// and Silent=true (no picker, no message box), on the Data-sheet fixtures of tests/data/import and on
+// workbooks built by `kpi new`; values in the right rows, other cells untouched, re-import changes
+// nothing, bad input leaves the document as it was, one Undo; `kpi import` exit codes.
+#include "kpi_tool.hpp"
+#include "office_test.hpp"
+
+#include <kpi/data_sheet.hpp>
+#include <kpi/text_fold.hpp>
+
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/document/XUndoManagerSupplier.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/util/XModifiable.hpp>
+#include <osl/file.hxx>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+#include <tuple>
+#include <sstream>
+#include <unistd.h>
+
+using namespace kpi::office_test;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path data_file(const std::string& name) { return fs::path(KPI_TEST_DATA_DIR) / "import" / name; }
+
+fs::path work_dir() {
+    const auto dir = fs::path(KPI_TEST_WORK_DIR) / ("docs-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string url_of(const fs::path& p) {
+    OUString url;
+    osl::FileBase::getFileURLFromSystemPath(ou(fs::absolute(p).string()), url);
+    return u8(url);
+}
+
+struct expected_value {
+    std::string file, granularity, period;
+    kpi::channel ch;
+    kpi::measure m;
+    double value;
+};
+
+std::vector<expected_value> expected_values() {
+    std::ifstream in(data_file("expected.csv"));
+    std::vector<expected_value> out;
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+        std::vector<std::string> f;
+        std::stringstream ls(line);
+        std::string x;
+        while (std::getline(ls, x, ',')) f.push_back(x);
+        if (f.size() != 6) continue;
+        expected_value e{f[0], f[1], f[2], kpi::channel::all_channels, kpi::measure::spend, std::stod(f[5])};
+        for (std::size_t i = 0; i < kpi::channel_count; ++i)
+            if (kpi::to_string(static_cast<kpi::channel>(i)) == f[3]) e.ch = static_cast<kpi::channel>(i);
+        for (std::size_t i = 0; i < kpi::measure_count; ++i)
+            if (kpi::to_string(static_cast<kpi::measure>(i)) == f[4]) e.m = static_cast<kpi::measure>(i);
+        out.push_back(e);
+    }
+    return out;
+}
+
+// A document (a fresh copy of a file) with the Data sheet read back as formulas.
+struct workbook {
+    Reference<css::lang::XComponent> doc;
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet;
+    std::string data_sheet;
+
+    workbook(const fs::path& source, std::string sheet_name) : data_sheet(std::move(sheet_name)) {
+        static int n = 0;
+        const auto copy = work_dir() / (std::to_string(++n) + "-" + source.filename().string());
+        fs::copy_file(source, copy, fs::copy_options::overwrite_existing);
+        doc = office().open(copy);
+        spreadsheet.set(doc, UNO_QUERY_THROW);
+    }
+    ~workbook() {
+        Reference<css::util::XCloseable> closeable(doc, css::uno::UNO_QUERY);
+        if (closeable.is()) closeable->close(true);
+    }
+
+    void import(const std::vector<std::string>& files) {
+        auto frame = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+        css::uno::Sequence<OUString> urls(static_cast<sal_Int32>(files.size()));
+        for (std::size_t i = 0; i < files.size(); ++i)
+            urls.getArray()[i] = ou(files[i].find('/') == std::string::npos ? url_of(data_file(files[i])) : url_of(files[i]));
+        css::uno::Sequence<css::beans::PropertyValue> args(2);
+        args.getArray()[0].Name = "Files";
+        args.getArray()[0].Value <<= urls;
+        args.getArray()[1].Name = "Silent";
+        args.getArray()[1].Value <<= true;
+        css::frame::DispatchHelper::create(office().context())
+            ->executeDispatch(Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
+                              "org.kpimarketing.command:Import", "", 0, args);
+    }
+
+    Reference<css::sheet::XSpreadsheet> sheet(const std::string& name) const {
+        return Reference<css::sheet::XSpreadsheet>(spreadsheet->getSheets()->getByName(ou(name)), UNO_QUERY_THROW);
+    }
+    // Every cell of a sheet's used area as its formula text (values as text, formulas as formulas).
+    std::vector<std::vector<std::string>> formulas(const std::string& name) const {
+        auto cursor = sheet(name)->createCursor();
+        Reference<css::sheet::XUsedAreaCursor> used(cursor, UNO_QUERY_THROW);
+        used->gotoStartOfUsedArea(false);
+        used->gotoEndOfUsedArea(true);
+        std::vector<std::vector<std::string>> out;
+        for (const auto& row : Reference<css::sheet::XCellRangeFormula>(cursor, UNO_QUERY_THROW)->getFormulaArray()) {
+            out.emplace_back();
+            for (const auto& cell : row) out.back().push_back(u8(cell));
+        }
+        return out;
+    }
+    std::vector<std::vector<std::string>> data() const { return formulas(data_sheet); }
+    bool modified() const { return Reference<css::util::XModifiable>(doc, UNO_QUERY_THROW)->isModified(); }
+    void undo() { Reference<css::document::XUndoManagerSupplier>(doc, UNO_QUERY_THROW)->getUndoManager()->undo(); }
+};
+
+// Data-sheet rows as (period|channel id) -> row index, and the column of each measure.
+struct data_index {
+    std::map<std::string, std::size_t> rows;
+    std::map<kpi::measure, std::size_t> cols;
+    std::size_t kpi_col = 0;
+    explicit data_index(const std::vector<std::vector<std::string>>& g) {
+        for (std::size_t c = 0; c < g[0].size(); ++c) {
+            if (const auto m = kpi::recognise_measure(g[0][c])) cols[*m] = c;
+            if (g[0][c] == "CPL") kpi_col = c;
+        }
+        for (std::size_t r = 1; r < g.size(); ++r)
+            if (const auto ch = kpi::recognise_channel(g[r][1]))
+                rows.emplace(g[r][0] + "|" + std::string(kpi::to_string(*ch)), r);
+    }
+};
+
+double number(const std::string& s) { return s.empty() ? std::nan("") : std::stod(s); }
+
+// Imports one sample into a fresh copy of a fixture and checks every expected value, and that every
+// other cell of the original rows and the other sheets kept its content.
+void check_sample(const std::string& fixture, const std::string& sheet, const std::string& granularity,
+                  const std::string& sample) {
+    SCOPED_TRACE(sample + " into " + fixture);
+    workbook book(data_file(fixture), sheet);
+    const auto before = book.data();
+    const auto other_sheets_before = book.formulas(sheet == "Data" ? sheet : "Ghi chú");
+    book.import({sample});
+    const auto after = book.data();
+    const data_index index(after);
+    std::set<std::pair<std::size_t, std::size_t>> written;
+    std::size_t checked = 0;
+    for (const auto& e : expected_values()) {
+        if (e.file != sample || e.granularity != granularity) continue;
+        const auto row = index.rows.find(e.period + "|" + std::string(kpi::to_string(e.ch)));
+        ASSERT_NE(row, index.rows.end()) << e.period << " " << kpi::to_string(e.ch);
+        const auto col = index.cols.at(e.m);
+        EXPECT_NEAR(number(after[row->second][col]), e.value, 1e-6 * std::max(1.0, std::abs(e.value)))
+            << e.period << " " << kpi::to_string(e.ch) << " " << kpi::to_string(e.m);
+        written.insert({row->second, col});
+        ++checked;
+    }
+    EXPECT_GT(checked, 0u);
+    // The original rows: only the written cells changed.
+    for (std::size_t r = 0; r < before.size(); ++r)
+        for (std::size_t c = 0; c < before[r].size(); ++c)
+            if (!written.count({r, c})) {
+                EXPECT_EQ(after[r][c], before[r][c]) << "row " << r + 1 << " col " << c + 1;
+            }
+    // Appended rows carry the KPI formula of their own row.
+    for (std::size_t r = before.size(); r < after.size(); ++r)
+        EXPECT_NE(after[r][index.kpi_col].find("C" + std::to_string(r + 1) + ";"), std::string::npos) << after[r][index.kpi_col];
+    if (sheet != "Data") {
+        EXPECT_EQ(book.formulas("Ghi chú"), other_sheets_before);
+    }
+}
+
+} // namespace
+
+TEST(ImportCommand, EverySampleLandsInItsPeriodAndChannelRows) {
+    for (const char* sample : {"meta-en.csv", "meta-vi-utf16.csv", "google-ads-en.csv", "google-ads-vi.csv", "ga4-en.csv",
+                               "ga4-vi.csv", "search-console-en.csv", "search-console-vi.csv", "tiktok-en.csv",
+                               "tiktok-vi.csv", "zalo-oa-vi.csv", "zalo-oa-en.csv", "plain.csv"})
+        check_sample("workbook-vi.fods", "Dữ liệu", "month", sample);
+}
+
+TEST(ImportCommand, QuarterlyEnglishWorkbook) {
+    for (const char* sample : {"ga4-en.csv", "search-console-en.csv", "zalo-oa-en.csv", "plain.csv"})
+        check_sample("workbook-en.fods", "Data", "quarter", sample);
+}
+
+TEST(ImportCommand, ImportingTheSameFilesTwiceChangesNothingTheSecondTime) {
+    workbook book(data_file("workbook-vi.fods"), "Dữ liệu");
+    const std::vector<std::string> files{"meta-vi-utf16.csv", "google-ads-vi.csv", "ga4-vi.csv", "plain.csv"};
+    const auto before = book.data();
+    book.import(files);
+    const auto once = book.data();
+    ASSERT_NE(once, before);
+    Reference<css::util::XModifiable>(book.doc, UNO_QUERY_THROW)->setModified(false);
+    book.import(files);
+    EXPECT_EQ(book.data(), once);
+    EXPECT_FALSE(book.modified()); // not a single cell was set
+}
+
+TEST(ImportCommand, SeveralFilesOfOneChannelAddUp) {
+    workbook book(data_file("workbook-vi.fods"), "Dữ liệu");
+    book.import({"ga4-en.csv", "ga4-vi.csv"});
+    const auto g = book.data();
+    const data_index index(g);
+    double expected = 0;
+    for (const auto& e : expected_values())
+        if ((e.file == "ga4-en.csv" || e.file == "ga4-vi.csv") && e.granularity == "month" && e.period == "2026-01" &&
+            e.m == kpi::measure::sessions)
+            expected += e.value;
+    ASSERT_GT(expected, 0);
+    EXPECT_DOUBLE_EQ(number(g[index.rows.at("2026-01|seo_website")][index.cols.at(kpi::measure::sessions)]), expected);
+}
+
+TEST(ImportCommand, BadInputLeavesTheDocumentAsItWas) {
+    for (const auto& [fixture, sheet, sample] :
+         std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"workbook-vi.fods", "Dữ liệu", "empty.csv"},
+             {"workbook-vi.fods", "Dữ liệu", "unknown.csv"},
+             {"workbook-vi.fods", "Dữ liệu", "broken-utf8.csv"},
+             {"workbook-vi.fods", "Dữ liệu", "mixed-currency.csv"},
+             {"workbook-en.fods", "Data", "meta-en.csv"}, // VND into a USD workbook
+         }) {
+        SCOPED_TRACE(sample + " into " + fixture);
+        workbook book(data_file(fixture), sheet);
+        const auto before = book.data();
+        ASSERT_FALSE(book.modified());
+        book.import({"plain.csv", sample}); // a good file first: nothing of it is written either
+        EXPECT_EQ(book.data(), before);
+        EXPECT_FALSE(book.modified());
+    }
+    workbook no_data_sheet(fs::path(KPI_TEST_DATA_DIR) / "no-register.fods", "Data");
+    const auto before = no_data_sheet.data();
+    no_data_sheet.import({"plain.csv"});
+    EXPECT_EQ(no_data_sheet.data(), before);
+    EXPECT_FALSE(no_data_sheet.modified());
+}
+
+TEST(ImportCommand, OneUndoRevertsAnImport) {
+    workbook book(data_file("workbook-vi.fods"), "Dữ liệu");
+    const auto before = book.data();
+    book.import({"meta-en.csv", "google-ads-en.csv", "tiktok-en.csv", "ga4-en.csv"});
+    ASSERT_NE(book.data(), before);
+    ASSERT_GT(book.data().size(), before.size()); // rows were appended too
+    book.undo();
+    EXPECT_EQ(book.data(), before);
+}
+
+// ---- workbooks built by `kpi new`, and the kpi tool ----------------------------------------------
+
+namespace {
+
+std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+
+std::string file_bytes(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+TEST(KpiImport, IntoAWizardBuiltWorkbookThenIdempotent) {
+    const auto dir = work_dir();
+    const auto book = dir / "wizard-vi.ods";
+    fs::remove(book);
+    const auto built = run_kpi("new --industry ecommerce --lang vi --currency vnd --periods month --start 2026-01 "
+                               "--channels facebook,google,tiktok,zalo,seo,email -o " + q(book));
+    ASSERT_EQ(built.exit_code, 0) << built.out;
+    std::string samples;
+    for (const char* s : {"meta-vi-utf16.csv", "google-ads-vi.csv", "ga4-vi.csv", "search-console-vi.csv", "tiktok-vi.csv",
+                          "zalo-oa-vi.csv"})
+        samples += " " + q(data_file(s));
+    const auto first = run_kpi("import " + q(book) + samples + " --in-place --lang en");
+    ASSERT_EQ(first.exit_code, 0) << first.out;
+    EXPECT_NE(first.out.find("0 rows added"), std::string::npos) << first.out; // the builder wrote every period
+    EXPECT_EQ(first.out.find(" 0 cells changed"), std::string::npos) << first.out;
+    const auto second = run_kpi("import " + q(book) + samples + " --in-place --lang en");
+    ASSERT_EQ(second.exit_code, 0) << second.out;
+    EXPECT_NE(second.out.find("0 cells changed, 0 rows updated, 0 rows added"), std::string::npos) << second.out;
+
+    // The values, read back in the office, and no formula of the Data sheet in error.
+    workbook wb(book, "Dữ liệu");
+    const auto g = wb.data();
+    const data_index index(g);
+    std::size_t checked = 0;
+    for (const auto& e : expected_values()) {
+        if (e.granularity != "month" || e.file.find("-vi") == std::string::npos || e.file.rfind("zalo", 0) == 0) continue;
+        if (e.file.rfind("plain", 0) == 0) continue;
+        const auto row = index.rows.find(e.period + "|" + std::string(kpi::to_string(e.ch)));
+        ASSERT_NE(row, index.rows.end()) << e.period << " " << kpi::to_string(e.ch);
+        double sum = 0; // GA4 and Search Console both feed SEO & website, in different measures
+        for (const auto& f : expected_values())
+            if (f.granularity == "month" && f.period == e.period && f.ch == e.ch && f.m == e.m &&
+                f.file.find("-vi") != std::string::npos)
+                sum += f.value;
+        EXPECT_NEAR(number(g[row->second][index.cols.at(e.m)]), sum, 1e-6 * std::max(1.0, sum)) << e.file;
+        ++checked;
+    }
+    EXPECT_GT(checked, 20u);
+}
+
+TEST(KpiImport, QuarterlyUsdWizardWorkbookRefusesVnd) {
+    const auto dir = work_dir();
+    const auto book = dir / "wizard-en.ods";
+    fs::remove(book);
+    ASSERT_EQ(run_kpi("new --industry b2b --lang en --currency usd --periods quarter --start 2026-01 -o " + q(book)).exit_code, 0);
+    const auto bytes = file_bytes(book);
+    const auto vnd = run_kpi("import " + q(book) + " " + q(data_file("meta-en.csv")) + " --in-place --lang en");
+    EXPECT_EQ(vnd.exit_code, 2) << vnd.out;
+    EXPECT_NE(vnd.out.find("the export is in VND but the workbook is in USD"), std::string::npos) << vnd.out;
+    EXPECT_EQ(file_bytes(book), bytes); // left as it was
+    const auto ga4 = run_kpi("import " + q(book) + " " + q(data_file("ga4-en.csv")) + " -o " + q(dir / "wizard-en-ga4.ods") +
+                             " --force --lang en");
+    EXPECT_EQ(ga4.exit_code, 0) << ga4.out;
+}
+
+TEST(KpiImport, ExitCodesAndMessages) {
+    const auto dir = work_dir();
+    const auto book = dir / "cli-book.fods";
+    fs::copy_file(data_file("workbook-vi.fods"), book, fs::copy_options::overwrite_existing);
+    const auto bytes = file_bytes(book);
+    struct c { std::string args; int code; std::string says; };
+    const auto out = dir / "cli-out.fods";
+    fs::remove(out);
+    for (const auto& x : std::vector<c>{
+             {"import " + q(book) + " /nonexistent/x.csv --in-place", 2, "no such export"},
+             {"import /nonexistent/book.ods " + q(data_file("plain.csv")) + " --in-place", 2, "no such workbook"},
+             {"import " + q(book) + " " + q(data_file("unknown.csv")) + " --in-place --lang en", 2, "not a recognised export"},
+             {"import " + q(book) + " " + q(data_file("empty.csv")) + " --in-place --lang en", 2, "the file is empty"},
+             {"import " + q(book) + " " + q(data_file("broken-utf8.csv")) + " --in-place --lang en", 2, "not valid UTF-8"},
+             {"import " + q(book) + " " + q(data_file("mixed-currency.csv")) + " --in-place --lang en", 2, "several currencies"},
+             {"import " + q(fs::path(KPI_TEST_DATA_DIR) / "no-register.fods") + " " + q(data_file("plain.csv")) + " -o " + q(out) +
+                  " --lang en", 2, "No Data sheet found"},
+             {"import " + q(book) + " " + q(data_file("plain.csv")), 2, "usage: kpi import"},
+             {"import " + q(book) + " " + q(data_file("plain.csv")) + " --in-place -o " + q(out), 2, "usage: kpi import"},
+         }) {
+        const auto r = run_kpi(x.args);
+        EXPECT_EQ(r.exit_code, x.code) << x.args << "\n" << r.out;
+        EXPECT_NE(r.out.find(x.says), std::string::npos) << x.args << "\n" << r.out;
+    }
+    EXPECT_EQ(file_bytes(book), bytes);
+    EXPECT_FALSE(fs::exists(out));
+
+    const auto ok = run_kpi("import " + q(book) + " " + q(data_file("plain.csv")) + " -o " + q(out) + " --lang vi");
+    EXPECT_EQ(ok.exit_code, 0) << ok.out;
+    EXPECT_NE(ok.out.find("Cột không nhập: Budget note"), std::string::npos) << ok.out;
+    const auto again = run_kpi("import " + q(book) + " " + q(data_file("plain.csv")) + " -o " + q(out) + " --lang en");
+    EXPECT_EQ(again.exit_code, 2) << again.out;
+    EXPECT_NE(again.out.find("already exists; use --force"), std::string::npos) << again.out;
+    EXPECT_EQ(file_bytes(book), bytes); // -o never writes the source workbook
+}
