@@ -19,6 +19,8 @@
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/text/XText.hpp>
 #include <osl/file.hxx>
 
 #include <gtest/gtest.h>
@@ -149,6 +151,10 @@ struct data_index {
                 rows.emplace(g[r][0] + "|" + std::string(kpi::to_string(*ch)), r);
     }
 };
+
+void set_cell_text(const Reference<css::sheet::XSpreadsheet>& sheet, int col, int row, const std::string& text) {
+    Reference<css::text::XText>(sheet->getCellByPosition(col, row), UNO_QUERY_THROW)->setString(ou(text));
+}
 
 double number(const std::string& s) { return s.empty() ? std::nan("") : std::stod(s); }
 
@@ -369,4 +375,40 @@ TEST(KpiImport, ExitCodesAndMessages) {
     EXPECT_EQ(again.exit_code, 2) << again.out;
     EXPECT_NE(again.out.find("already exists; use --force"), std::string::npos) << again.out;
     EXPECT_EQ(file_bytes(book), bytes); // -o never writes the source workbook
+}
+
+TEST(ImportCommand, XlsxExportIsReadThroughTheOffice) {
+    // A TikTok export saved as .xlsx: dates as date serials and as text, numbers as numbers.
+    const auto xlsx = work_dir() / "tiktok-export.xlsx";
+    {
+        auto doc = office().new_spreadsheet();
+        Reference<css::sheet::XSpreadsheetDocument> sd(doc, UNO_QUERY_THROW);
+        Reference<css::container::XIndexAccess> sheets(sd->getSheets(), UNO_QUERY_THROW);
+        Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(0), UNO_QUERY_THROW);
+        const char* header[] = {"By Day", "Campaign name", "Cost", "Impressions", "Clicks (destination)", "Conversions"};
+        for (int c = 0; c < 6; ++c) set_cell_text(sheet, c, 0, header[c]);
+        // 2026-01-30 and 2026-01-31 as Calc date serials, 2026-02-01 as text.
+        const double serial_jan30 = 46052, serial_jan31 = 46053;
+        const double rows[3][4] = {{1000000, 5000, 50, 2}, {2000000.5, 6000, 60, 3}, {4000000, 7000, 70, 4}};
+        for (int r = 0; r < 3; ++r) {
+            if (r < 2) sheet->getCellByPosition(0, r + 1)->setValue(r == 0 ? serial_jan30 : serial_jan31);
+            else set_cell_text(sheet, 0, r + 1, "2026-02-01");
+            set_cell_text(sheet, 1, r + 1, "Spark");
+            for (int c = 0; c < 4; ++c) sheet->getCellByPosition(c + 2, r + 1)->setValue(rows[r][c]);
+        }
+        css::uno::Sequence<css::beans::PropertyValue> props(1);
+        props.getArray()[0].Name = "FilterName";
+        props.getArray()[0].Value <<= OUString("Calc MS Excel 2007 XML");
+        Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)->storeToURL(ou(url_of(xlsx)), props);
+        Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+    }
+    workbook book(data_file("workbook-vi.fods"), "Dữ liệu");
+    book.import({xlsx.string()});
+    const auto g = book.data();
+    const data_index index(g);
+    ASSERT_TRUE(index.rows.count("2026-01|tiktok_ads"));
+    ASSERT_TRUE(index.rows.count("2026-02|tiktok_ads"));
+    EXPECT_DOUBLE_EQ(number(g[index.rows.at("2026-01|tiktok_ads")][index.cols.at(kpi::measure::spend)]), 3000000.5);
+    EXPECT_DOUBLE_EQ(number(g[index.rows.at("2026-01|tiktok_ads")][index.cols.at(kpi::measure::clicks)]), 110);
+    EXPECT_DOUBLE_EQ(number(g[index.rows.at("2026-02|tiktok_ads")][index.cols.at(kpi::measure::conversions)]), 4);
 }
