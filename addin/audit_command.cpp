@@ -35,6 +35,9 @@
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeReferrer.hpp>
 
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -231,6 +234,24 @@ std::string write_audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>&
     return sheet_name;
 }
 
+// With KPI_TIMINGS set in the office's environment, the command writes the time of each phase to
+// stderr ("kpi-timing audit.read 0.355"): the in-Calc benchmark reads them from the office's log.
+class phase_timer {
+public:
+    phase_timer() : enabled_(std::getenv("KPI_TIMINGS") != nullptr), start_(std::chrono::steady_clock::now()) {}
+    void lap(const char* phase) {
+        if (!enabled_) return;
+        const auto now = std::chrono::steady_clock::now();
+        std::fprintf(stderr, "kpi-timing audit.%s %.4f\n", phase, std::chrono::duration<double>(now - start_).count());
+        std::fflush(stderr);
+        start_ = now;
+    }
+
+private:
+    bool enabled_;
+    std::chrono::steady_clock::time_point start_;
+};
+
 } // namespace
 
 void run_audit_command(const command_context& ctx) {
@@ -245,7 +266,9 @@ void run_audit_command(const command_context& ctx) {
     if (!doc.is() || !view.is()) return;
 
     auto sheet = view->getActiveSheet();
+    phase_timer timer;
     auto block = read_used_area(sheet);
+    timer.lap("read");
     kpi::parse_options options;
     options.header_scan_rows = 20; // skip a title above the table
     auto parsed = kpi::parse_register(std::move(block.cells), options);
@@ -254,13 +277,17 @@ void run_audit_command(const command_context& ctx) {
         return;
     }
     const auto& reg = parsed.value();
+    timer.lap("parse");
     const auto report = kpi::audit(reg, today_serial());
+    timer.lap("audit");
 
     {
         undo_context undo(model, title);
         ensure_flagged_style(model);
         const auto audit_name = write_audit_sheet(doc, report, lang, block);
+        timer.lap("write");
         highlight_flagged_rows(sheet, block, reg, audit_name);
+        timer.lap("highlight");
     }
     view->setActiveSheet(sheet);
     const std::string summary =
