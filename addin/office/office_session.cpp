@@ -184,6 +184,10 @@ session::~session() {
 
 void session::start() {
     if (running()) return;
+    // The URP bridge writes to the office's pipe with plain write(): when the office has already
+    // gone (at the end of a run, or when it crashes), the kernel raises SIGPIPE, whose default
+    // action kills this client. The bridge reports the broken pipe as an exception instead.
+    std::signal(SIGPIPE, SIG_IGN);
     launch();
     try {
         connect();
