@@ -337,7 +337,7 @@ struct sheet_writer {
         set(row, col, model_cell::of_formula(std::move(f)));
     }
     void style(cell_rect area, std::optional<number_kind> number, bool bold = false, bool header = false) {
-        s.styles.push_back({area, number, bold, header, false});
+        s.styles.push_back({area, number, bold, header, false, std::nullopt, 0});
     }
 };
 
@@ -484,7 +484,9 @@ std::vector<proposed_kpi> proposed_kpis(const workbook_profile& profile) {
 }
 
 std::string_view placeholder(sheet_role r) noexcept {
-    constexpr sv names[] = {"{register}", "{data}", "{dashboard}", "{guide}"};
+    constexpr sv names[] = {"{register}", "{data}",    "{dashboard}", "{guide}",    "{cover}",    "{summary}",
+                            "{acquisition}", "{digital}", "{customer}", "{other}", "{findings}", "{appendix}"};
+    static_assert(std::size(names) == sheet_role_count);
     return names[static_cast<std::size_t>(r)];
 }
 
@@ -610,7 +612,7 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
     workbook_model model;
     model.language = std::string(lang);
     model.money = profile.money;
-    model.sheets.resize(sheet_role_count);
+    model.sheets.resize(template_sheet_count);
     auto& reg = model.sheets[0];
     auto& data = model.sheets[1];
     auto& dash = model.sheets[2];
@@ -1077,7 +1079,7 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
             if (lines[i].first) w.style(rect(i, 0, i, 0), std::nullopt, true);
         }
         w.style(rect(0, 0, 0, 0), std::nullopt, true, true);
-        guide.styles.push_back({rect(0, 0, lines.size() - 1, 0), std::nullopt, false, false, true});
+        guide.styles.push_back({rect(0, 0, lines.size() - 1, 0), std::nullopt, false, false, true, std::nullopt, 0});
         guide.column_widths = {{0, 26000}};
         guide.print_area = rect(0, 0, lines.size() - 1, 0);
     }

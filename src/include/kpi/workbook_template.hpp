@@ -69,8 +69,14 @@ struct proposed_kpi {
 
 // ---- the model ----------------------------------------------------------------------------------
 
-enum class sheet_role : std::uint8_t { kpi_register, data, dashboard, guide };
-inline constexpr std::size_t sheet_role_count = 4;
+// The sheets a model can have: the template's four, then the report's (report.hpp).
+enum class sheet_role : std::uint8_t {
+    kpi_register, data, dashboard, guide,
+    report_cover, report_summary, report_acquisition, report_digital, report_customer, report_other,
+    report_findings, report_appendix
+};
+inline constexpr std::size_t template_sheet_count = 4; // kpi_register .. guide
+inline constexpr std::size_t sheet_role_count = 12;
 [[nodiscard]] std::string_view placeholder(sheet_role r) noexcept; // "{register}", "{data}", ...
 
 struct cell_rect {
@@ -97,6 +103,8 @@ struct range_style {
     bool bold = false;
     bool header = false; // header look: bold, shaded, wrapped text
     bool wrap = false;   // wrap long text
+    std::optional<std::string> number_code; // a number format code of its own ("#,##0"), en-US syntax
+    float font_height = 0;                  // points; 0 keeps the default
 };
 
 // A drop-down list: literal values, or the cells of a range on a sheet of the workbook.
@@ -155,8 +163,18 @@ struct sheet_model {
     [[nodiscard]] const model_cell* at(std::size_t row, std::size_t col) const noexcept;
 };
 
+// Printing: one page style for every sheet of the model (reports).
+struct page_layout {
+    std::string style_name;   // "KPI Report"; a taken name gets " 2", ...
+    bool landscape = false;   // A4 either way
+    std::string footer_left;  // e.g. the company; the footer's right side shows "Page n / N"
+    std::string page_word;    // "Page" / "Trang"
+    bool fit_width = true;    // scale each sheet to one page wide
+};
+
 struct workbook_model {
     std::string language; // "vi" or "en"
+    std::optional<page_layout> page;
     currency money = currency::vnd;
     std::vector<sheet_model> sheets; // register, data, dashboard, guide (in that order)
     std::vector<named_range> names;
