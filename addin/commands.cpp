@@ -20,6 +20,8 @@ constexpr std::array commands{
     command{"Audit", &run_audit_command},
     command{"NewWorkbook", &run_new_workbook_dialog},
     command{"Import", &run_import_command},
+    command{"Report", &run_report_command},
+    command{"Share", &run_share_command},
 };
 
 } // namespace

@@ -33,5 +33,7 @@ void show_message(const command_context& ctx, const std::string& title, const st
 void run_audit_command(const command_context& ctx);
 void run_new_workbook_dialog(const command_context& ctx); // new_workbook_dialog.cpp
 void run_import_command(const command_context& ctx);      // import_menu.cpp
+void run_report_command(const command_context& ctx);      // report_menu.cpp
+void run_share_command(const command_context& ctx);       // share_menu.cpp
 
 } // namespace kpi::uno_glue

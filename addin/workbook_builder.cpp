@@ -9,6 +9,7 @@
 #include <com/sun/star/awt/Size.hpp>
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/chart/XAxisYSupplier.hpp>
 #include <com/sun/star/chart/XChartDocument.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
@@ -45,9 +46,17 @@
 #include <com/sun/star/table/XTableChartsSupplier.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/sheet/XHeaderFooterContent.hpp>
+#include <com/sun/star/style/XStyle.hpp>
+#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextContent.hpp>
+#include <com/sun/star/text/XTextCursor.hpp>
 #include <com/sun/star/util/XNumberFormats.hpp>
 #include <com/sun/star/util/XNumberFormatsSupplier.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -199,6 +208,17 @@ public:
         keys_[kind] = k;
         return k;
     }
+    sal_Int32 key(const std::string& code_text) {
+        auto it = codes_.find(code_text);
+        if (it != codes_.end()) return it->second;
+        const css::lang::Locale en("en", "US", "");
+        const OUString code = from_utf8(code_text);
+        sal_Int32 k = formats_->queryKey(code, en, false);
+        if (target_.Language != "en") k = formats_->addNewConverted(code, en, target_);
+        else if (k < 0) k = formats_->addNew(code, en);
+        codes_[code_text] = k;
+        return k;
+    }
 
 private:
     std::string code_of(kpi::number_kind kind) const {
@@ -223,6 +243,7 @@ private:
     kpi::currency money_;
     css::lang::Locale target_;
     std::map<kpi::number_kind, sal_Int32> keys_;
+    std::map<std::string, sal_Int32> codes_;
 };
 
 // Cell contents: values in one setDataArray, formulas in one setFormulaArray per rectangle.
@@ -302,20 +323,26 @@ void write_cells(const Reference<css::sheet::XSpreadsheet>& sheet, const kpi::sh
 
 void write_styles(const Reference<css::sheet::XSpreadsheet>& sheet, const kpi::sheet_model& model,
                   number_formats& formats) {
+    // Widths first: rows with wrapped text take their height from the final widths.
+    auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
+    for (const auto& [col, width] : model.column_widths)
+        Reference<css::beans::XPropertySet>(columns->getByIndex(col), UNO_QUERY_THROW)
+            ->setPropertyValue("Width", Any(width));
     for (const auto& s : model.styles) {
         auto p = props(sheet, s.area);
         if (s.number) p->setPropertyValue("NumberFormat", Any(formats.key(*s.number)));
+        if (s.number_code) p->setPropertyValue("NumberFormat", Any(formats.key(*s.number_code)));
+        if (s.font_height > 0) p->setPropertyValue("CharHeight", Any(s.font_height));
         if (s.bold || s.header) p->setPropertyValue("CharWeight", Any(css::awt::FontWeight::BOLD));
         if (s.header) {
             p->setPropertyValue("CellBackColor", Any(sal_Int32(0xDFF0EE)));
             p->setPropertyValue("IsTextWrapped", Any(true));
         }
-        if (s.wrap) p->setPropertyValue("IsTextWrapped", Any(true));
+        if (s.wrap) {
+            p->setPropertyValue("IsTextWrapped", Any(true));
+            p->setPropertyValue("VertJustify", Any(sal_Int32(1))); // css::table::CellVertJustify2::TOP
+        }
     }
-    auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
-    for (const auto& [col, width] : model.column_widths)
-        Reference<css::beans::XPropertySet>(columns->getByIndex(col), UNO_QUERY_THROW)
-            ->setPropertyValue("Width", Any(width));
 }
 
 std::string list_formula(const std::vector<std::string>& values) {
@@ -432,6 +459,14 @@ void write_charts(const Reference<css::sheet::XSpreadsheetDocument>& doc,
             Reference<css::beans::XPropertySet>(chart->getDiagram(), UNO_QUERY_THROW)
                 ->setPropertyValue("Vertical", Any(true));
         }
+        if (c.value_axis_min) {
+            Reference<css::chart::XAxisYSupplier> axes(chart->getDiagram(), UNO_QUERY);
+            if (axes.is() && axes->getYAxis().is()) {
+                Reference<css::beans::XPropertySet> y(axes->getYAxis(), UNO_QUERY_THROW);
+                y->setPropertyValue("AutoMin", Any(false));
+                y->setPropertyValue("Min", Any(*c.value_axis_min));
+            }
+        }
     }
 }
 
@@ -445,6 +480,50 @@ void write_print_areas(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int
         areas->setTitleRows(css::table::CellRangeAddress(index, 0, 0, 0, model.print_title_rows - 1));
         areas->setPrintTitleRows(true);
     }
+}
+
+// One page style for every sheet of the model: A4, the footer with a left text and "Page n / N".
+void apply_page_layout(const Reference<css::sheet::XSpreadsheetDocument>& doc, const kpi::page_layout& layout,
+                       const std::vector<Reference<css::sheet::XSpreadsheet>>& sheets) {
+    Reference<css::style::XStyleFamiliesSupplier> families(doc, UNO_QUERY_THROW);
+    Reference<css::container::XNameContainer> page_styles(families->getStyleFamilies()->getByName("PageStyles"),
+                                                          UNO_QUERY_THROW);
+    std::string name = layout.style_name;
+    for (int n = 2; page_styles->hasByName(from_utf8(name)); ++n) name = layout.style_name + " " + std::to_string(n);
+    Reference<css::lang::XMultiServiceFactory> factory(doc, UNO_QUERY_THROW);
+    Reference<css::style::XStyle> style(factory->createInstance("com.sun.star.style.PageStyle"), UNO_QUERY_THROW);
+    page_styles->insertByName(from_utf8(name), Any(style));
+    Reference<css::beans::XPropertySet> p(style, UNO_QUERY_THROW);
+    p->setPropertyValue("IsLandscape", Any(layout.landscape));
+    p->setPropertyValue("Width", Any(sal_Int32(layout.landscape ? 29700 : 21000)));
+    p->setPropertyValue("Height", Any(sal_Int32(layout.landscape ? 21000 : 29700)));
+    for (const char* margin : {"LeftMargin", "RightMargin", "TopMargin", "BottomMargin"})
+        p->setPropertyValue(OUString::createFromAscii(margin), Any(sal_Int32(1500)));
+    if (layout.fit_width) {
+        // One page wide, as many pages high as the content needs (0 = no limit).
+        p->setPropertyValue("ScaleToPagesX", Any(sal_Int16(1)));
+        p->setPropertyValue("ScaleToPagesY", Any(sal_Int16(0)));
+    }
+    p->setPropertyValue("HeaderIsOn", Any(false));
+    p->setPropertyValue("FooterIsOn", Any(true));
+    Reference<css::sheet::XHeaderFooterContent> footer(p->getPropertyValue("RightPageFooterContent"), UNO_QUERY_THROW);
+    footer->getLeftText()->setString(from_utf8(layout.footer_left));
+    footer->getCenterText()->setString("");
+    auto right = footer->getRightText();
+    right->setString("");
+    auto field = [&](const char* service) {
+        return Reference<css::text::XTextContent>(factory->createInstance(OUString::createFromAscii(service)),
+                                                  UNO_QUERY_THROW);
+    };
+    Reference<css::text::XTextRange> cursor(right->createTextCursor(), UNO_QUERY_THROW);
+    right->insertString(cursor, from_utf8(layout.page_word + " "), false);
+    right->insertTextContent(cursor, field("com.sun.star.text.TextField.PageNumber"), false);
+    right->insertString(cursor, " / ", false);
+    right->insertTextContent(cursor, field("com.sun.star.text.TextField.PageCount"), false);
+    p->setPropertyValue("RightPageFooterContent", Any(footer));
+    p->setPropertyValue("LeftPageFooterContent", Any(footer));
+    for (const auto& sheet : sheets)
+        Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)->setPropertyValue("PageStyle", Any(from_utf8(name)));
 }
 
 std::string free_range_name(const Reference<css::sheet::XNamedRanges>& names, const std::string& wanted) {
@@ -511,6 +590,12 @@ sheet_names write_workbook(const Reference<css::uno::XComponentContext>& context
         write_print_areas(sheet, indices[role], s);
     }
 
+    if (model.page) {
+        std::vector<Reference<css::sheet::XSpreadsheet>> model_sheets;
+        for (const auto& s : model.sheets) model_sheets.push_back(created[static_cast<std::size_t>(s.role)]);
+        apply_page_layout(document, *model.page, model_sheets);
+    }
+
     // 3. Named ranges, document-wide.
     Reference<css::beans::XPropertySet> doc_props(document, UNO_QUERY_THROW);
     Reference<css::sheet::XNamedRanges> ranges(doc_props->getPropertyValue("NamedRanges"), UNO_QUERY_THROW);
@@ -530,10 +615,12 @@ void show_workbook(const Reference<css::sheet::XSpreadsheetDocument>& document, 
     Reference<css::frame::XModel> frame_model(document, UNO_QUERY);
     auto sheets = document->getSheets();
     std::array<Reference<css::sheet::XSpreadsheet>, kpi::sheet_role_count> created;
-    for (std::size_t i = 0; i < names.size(); ++i)
-        if (sheets->hasByName(from_utf8(names[i]))) created[i].set(sheets->getByName(from_utf8(names[i])), UNO_QUERY);
-    for (const auto& c : created)
-        if (!c.is()) return;
+    for (const auto& s : model.sheets) {
+        const auto role = static_cast<std::size_t>(s.role);
+        if (!sheets->hasByName(from_utf8(names[role]))) return;
+        created[role].set(sheets->getByName(from_utf8(names[role])), UNO_QUERY_THROW);
+    }
+    if (model.sheets.empty()) return;
     // Frozen header rows: a view setting, only where the document has a view.
     Reference<css::frame::XController> controller(frame_model.is() ? frame_model->getCurrentController() : nullptr);
     Reference<css::sheet::XSpreadsheetView> view(controller, UNO_QUERY);
@@ -544,7 +631,11 @@ void show_workbook(const Reference<css::sheet::XSpreadsheetDocument>& document, 
             view->setActiveSheet(created[static_cast<std::size_t>(s.role)]);
             freezable->freezeAtPosition(0, s.frozen_rows);
         }
-        view->setActiveSheet(created[static_cast<std::size_t>(kpi::sheet_role::dashboard)]);
+        const bool has_dashboard = std::any_of(model.sheets.begin(), model.sheets.end(), [](const kpi::sheet_model& s) {
+            return s.role == kpi::sheet_role::dashboard;
+        });
+        view->setActiveSheet(created[static_cast<std::size_t>(has_dashboard ? kpi::sheet_role::dashboard
+                                                                             : model.sheets.front().role)]);
     }
 }
 

@@ -8,6 +8,7 @@ the output is deterministic.
 from pathlib import Path
 
 PREFIX = "ORG.KPIMARKETING.KPIFUNCTIONS."
+M = "$'Marketing 2026'"  # the data sheet, as ODF formulas name it
 MARGIN = 0.45  # gross margin of the shop
 
 months = ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06",
@@ -59,24 +60,26 @@ T, S = "Chiến thuật", "Chiến lược"
 ACQ, DIG, CUS = "Thu hút & chi phí", "Kênh số & SEO", "Giá trị & quan hệ khách hàng"
 UP, DOWN = "Cao hơn tốt hơn", "Thấp hơn tốt hơn"
 for r in [
-    ("S1", "Tăng trưởng doanh thu năm 2027", S, None, None, "Giám đốc", "%", UP, 0.15, 0.25, "2027-12", None,
-     "KPI.REVGROWTH trên trang Marketing 2026"),
-    ("S2", "ROMI của toàn bộ ngân sách marketing", S, None, None, "Giám đốc", "lần", UP, 3.5, 4, "2027-Q4", None,
+    ("S1", "Tăng trưởng doanh thu năm 2027", S, None, None, "Giám đốc", "%", UP, 0.15, 0.25, "2027-12",
+     Formula(f"{PREFIX}REVGROWTH(SUM([{M}.I8:.I10]);SUM([{M}.I2:.I4]))"),
+     "KPI.REVGROWTH trên trang Marketing 2026 (quý 3 so với quý 1)"),
+    ("S2", "ROMI của toàn bộ ngân sách marketing", S, None, None, "Giám đốc", "lần", UP, 3.5, 4, "2027-Q4",
+     Formula(f"{PREFIX}ROMI(SUM([{M}.I2:.I11]);SUM([{M}.B2:.B11]);[$Notes.$B$3])"),
      "KPI.ROMI trên trang Marketing 2026"),
     ("T1", "CPL quảng cáo Facebook", T, ACQ, "S1", "Phụ trách quảng cáo", "VND/lead", DOWN, 185000, 160000,
-     "2027-06", None, "KPI.CPL, số liệu Meta Ads Manager"),
+     "2027-06", Formula(f"{PREFIX}CPL(SUM([{M}.B2:.B11]);SUM([{M}.E2:.E11]))"), "KPI.CPL, số liệu Meta Ads Manager"),
     ("T2", "CTR quảng cáo Google tìm kiếm", T, DIG, "T1", "Phụ trách quảng cáo", "%", UP, 0.015, 0.02, "2027-06",
-     None, "KPI.CTR, số liệu Google Ads"),
-    ("T3", "Tỷ lệ chuyển đổi website", T, DIG, "S1", "Phụ trách website", "%", UP, 0.027, 0.032, "2027-06", None,
-     "KPI.CONVRATE, số liệu GA4"),
-    ("T4", "CAC khách hàng mới", T, ACQ, "S2", "Trưởng marketing", "VND", DOWN, 920000, 800000, "2027-Q2", None,
-     "KPI.CAC trên trang Marketing 2026"),
+     Formula(f"{PREFIX}CTR(SUM([{M}.D2:.D11]);SUM([{M}.C2:.C11]))"), "KPI.CTR, số liệu Google Ads"),
+    ("T3", "Tỷ lệ chuyển đổi website", T, DIG, "S1", "Phụ trách website", "%", UP, 0.027, 0.032, "2027-06",
+     Formula(f"{PREFIX}CONVRATE(SUM([{M}.G2:.G11]);SUM([{M}.F2:.F11]))"), "KPI.CONVRATE, số liệu GA4"),
+    ("T4", "CAC khách hàng mới", T, ACQ, "S2", "Trưởng marketing", "VND", DOWN, 920000, 800000, "2027-Q2",
+     Formula(f"{PREFIX}CAC(SUM([{M}.B2:.B11]);SUM([{M}.H2:.H11]))"), "KPI.CAC trên trang Marketing 2026"),
     ("T5", "Tỷ lệ khách mua lại trong 90 ngày", T, CUS, "S1", "Chăm sóc khách hàng", "%", UP, 0.22, 0.3,
-     "2027-Q3", None, "KPI.REPEATRATE, số liệu Haravan"),
-    ("T7", "Lượt theo dõi Zalo OA", T, DIG, None, "Phụ trách Zalo", "người", UP, 1800, 3000, "2027-06", None,
+     "2027-Q3", 0.27, "KPI.REPEATRATE, số liệu Haravan"),
+    ("T7", "Lượt theo dõi Zalo OA", T, DIG, None, "Phụ trách Zalo", "người", UP, 1800, 3000, "2027-06", 2150,
      "Zalo OA"),
 ]:
-    register.append(fods.row(list(r), {8: "Number", 9: "Number"}))
+    register.append(fods.row(list(r), {8: "Number", 9: "Number", 11: "Number"}))
 
 notes = [
     fods.row(["Công ty", "Mộc Trà Online (Hồ Chí Minh)"]),

@@ -40,5 +40,7 @@ int run_recalc(const environment& env, const std::vector<std::string>& args);
 int run_audit(const environment& env, const std::vector<std::string>& args);
 int run_new(const environment& env, const std::vector<std::string>& args);
 int run_import(const environment& env, const std::vector<std::string>& args);
+int run_report(const environment& env, const std::vector<std::string>& args); // cmd_report.cpp
+int run_share(const environment& env, const std::vector<std::string>& args);  // cmd_share.cpp
 
 } // namespace kpi::cli

@@ -16,7 +16,11 @@ void usage(std::ostream& out) {
            "  new -o FILE [--industry I] [--lang vi|en] [--channels a,b] [--goals g=t,...] [--force]\n"
            "                                         build a KPI workbook from the template (kpi new --help)\n"
            "  import WORKBOOK EXPORT... (-o OUT | --in-place) [--force] [--lang vi|en] [--currency CODE]\n"
-           "                                         platform exports (CSV, XLSX) into the Data sheet\n\n"
+           "                                         platform exports (CSV, XLSX) into the Data sheet\n"
+           "  report WORKBOOK... [-o OUT] [--format pdf|xlsx|ods|html] [--lang vi|en] [--force]\n"
+           "                                         formatted KPI report(s); one office for all workbooks\n"
+           "  share WORKBOOK -o OUT [--format ods|xlsx] [--force]\n"
+           "                                         a copy whose KPI. formulas are replaced by their values\n\n"
            "options:\n"
            "  --profile DIR  the private office profile to use (default: $KPI_PROFILE, else\n"
            "                 ~/.cache/kpi-marketing/office-profile); never your own LibreOffice profile\n"
@@ -79,6 +83,8 @@ int main(int argc, char** argv) {
         if (command == "audit") return run_audit(env, rest);
         if (command == "new") return run_new(env, rest);
         if (command == "import") return run_import(env, rest);
+        if (command == "report") return run_report(env, rest);
+        if (command == "share") return run_share(env, rest);
         std::cerr << "kpi: unknown command '" << command << "' (see kpi --help)\n";
         return exit_bad_input;
     } catch (const kpi::office::office_error& e) {

@@ -327,7 +327,7 @@ std::size_t kpi_table(sheet_writer& w, sheet_model& s, std::size_t header_row, c
     }
     if (r > header_row) {
         w.style(rect(header_row + 1, c_att, r, c_att), "0.0%");
-        w.wrap(rect(header_row + 1, 1, r, 1));
+        w.wrap(rect(header_row + 1, 1, r, c_owner));
         s.icon_sets.push_back({rect(header_row + 1, c_status, r, c_status), false});
     }
     return r;
@@ -415,7 +415,7 @@ workbook_model report_workbook(const report& r) {
                                           : "The register has no strategic KPI: set the business goals first.")
                          : tally.sentence(r.strategic.size(), lang));
         kpi_table(w, s, 3, r.strategic, false, lang);
-        w.widths({1800, 6500, 3200, 2200, 2600, 2600, 2600, 2400, 1300, 2800, 2200});
+        w.widths({1800, 7000, 3600, 2200, 2600, 2600, 2600, 2400, 1300, 2800, 2200});
         w.finish(4);
     }
 
@@ -432,7 +432,7 @@ workbook_model report_workbook(const report& r) {
         for (const auto& l : lines) tally.add(l);
         w.text(1, 0, tally.sentence(lines.size(), lang));
         const std::size_t last = kpi_table(w, s, 3, lines, true, lang);
-        w.widths({1800, 6000, 1800, 3000, 2200, 2500, 2500, 2500, 2300, 1300, 2700, 2100});
+        w.widths({1800, 6000, 2600, 3600, 2200, 2500, 2500, 2500, 2300, 1300, 2700, 2100});
         const bool any_attainment =
             std::any_of(lines.begin(), lines.end(), [](const report_line& l) { return l.attainment.has_value(); });
         if (any_attainment) {
@@ -444,6 +444,7 @@ workbook_model report_workbook(const report& r) {
             const std::size_t top = last + 2;
             const std::size_t height = std::clamp<std::size_t>(lines.size() + 8, 14, 30);
             chart.anchor = rect(top, 0, top + height, 8);
+            chart.value_axis_min = 0.0;
             s.charts.push_back(chart);
         }
         w.finish(4);

@@ -137,6 +137,7 @@ struct chart_spec {
     std::vector<cell_rect> ranges; // on the same sheet: the first column gives the categories
     bool first_row_is_header = true;
     cell_rect anchor;   // the cells the chart covers
+    std::optional<double> value_axis_min; // e.g. 0 so that bars compare honestly; unset: automatic
 };
 
 struct named_range {

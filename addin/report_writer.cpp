@@ -1,0 +1,184 @@
+#include "report_writer.hpp"
+
+#include "calc_date.hpp"
+#include "sheet_grid.hpp"
+#include "uno_strings.hpp"
+#include "workbook_builder.hpp"
+
+#include <kpi/text_fold.hpp>
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/document/XDocumentProperties.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+
+namespace kpi::uno_glue {
+
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+std::optional<report_format> parse_report_format(std::string_view key) {
+    const std::string k = kpi::fold(key);
+    if (k == "pdf") return report_format::pdf;
+    if (k == "ods") return report_format::ods;
+    if (k == "xlsx") return report_format::xlsx;
+    if (k == "html" || k == "htm") return report_format::html;
+    return std::nullopt;
+}
+
+std::string_view extension(report_format f) noexcept {
+    switch (f) {
+    case report_format::pdf: return "pdf";
+    case report_format::ods: return "ods";
+    case report_format::xlsx: return "xlsx";
+    case report_format::html: return "html";
+    }
+    return "pdf";
+}
+
+std::string_view filter_name(report_format f) noexcept {
+    switch (f) {
+    case report_format::pdf: return "calc_pdf_Export";
+    case report_format::ods: return "calc8";
+    case report_format::xlsx: return "Calc MS Excel 2007 XML";
+    case report_format::html: return "HTML (StarCalc)";
+    }
+    return "calc_pdf_Export";
+}
+
+namespace {
+
+std::string document_title(const Reference<css::sheet::XSpreadsheetDocument>& document) {
+    Reference<css::document::XDocumentPropertiesSupplier> supplier(document, UNO_QUERY);
+    if (!supplier.is()) return {};
+    auto props = supplier->getDocumentProperties();
+    return props.is() ? to_utf8(props->getTitle()) : std::string();
+}
+
+// The formulas of a column of the register, one per KPI row ("" for a constant or an empty cell).
+std::vector<std::string> actual_formulas(const Reference<css::sheet::XSpreadsheet>& sheet, const sheet_block& block,
+                                         const kpi::kpi_register& reg) {
+    std::vector<std::string> out(reg.size());
+    const auto col = reg.column_index(kpi::column::actual);
+    if (!col || reg.size() == 0) return out;
+    const sal_Int32 sheet_col = block.address.StartColumn + static_cast<sal_Int32>(*col);
+    const sal_Int32 first = block.address.StartRow;
+    const sal_Int32 last = block.address.StartRow + static_cast<sal_Int32>(reg.source_grid().rows()) - 1;
+    Reference<css::sheet::XCellRangeFormula> range(sheet->getCellRangeByPosition(sheet_col, first, sheet_col, last),
+                                                   UNO_QUERY_THROW);
+    const auto formulas = range->getFormulaArray();
+    for (std::size_t i = 0; i < reg.size(); ++i) {
+        const auto r = static_cast<sal_Int32>(reg[i].grid_row);
+        if (r < formulas.getLength() && formulas[r].getLength() > 0 && formulas[r][0].startsWith("="))
+            out[i] = to_utf8(formulas[r][0]);
+    }
+    return out;
+}
+
+} // namespace
+
+std::variant<kpi::report, std::string> read_report(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                                   const report_request& request) {
+    Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
+    std::optional<std::string> company, period;
+    std::optional<kpi::kpi_register> reg;
+    std::optional<kpi::register_error> first_error;
+    Reference<css::sheet::XSpreadsheet> register_sheet;
+    sheet_block register_block;
+    for (sal_Int32 s = 0; s < sheets->getCount(); ++s) {
+        Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(s), UNO_QUERY_THROW);
+        auto block = read_used_area(sheet);
+        if (!company) company = kpi::find_company(block.cells);
+        if (!period) period = kpi::find_period(block.cells);
+        if (reg) continue;
+        kpi::parse_options options;
+        options.header_scan_rows = 20;
+        const auto address = block.address;
+        auto parsed = kpi::parse_register(std::move(block.cells), options);
+        if (parsed) {
+            reg = std::move(parsed).value();
+            register_sheet = sheet;
+            register_block.address = address;
+        } else if (!first_error) {
+            first_error = parsed.error();
+        }
+    }
+    const std::string fallback = request.fallback_language.substr(0, 2) == "vi" ? "vi" : "en";
+    if (!reg) {
+        const std::string lang = request.language.empty() ? fallback : request.language;
+        if (first_error) return kpi::describe(*first_error, lang);
+        return std::string(lang == "vi" ? "Sổ làm việc không có trang nào." : "The workbook has no sheets.");
+    }
+    kpi::report_context ctx;
+    ctx.language = request.language;
+    if (ctx.language.empty()) ctx.language = kpi::register_language(*reg);
+    if (ctx.language.empty()) ctx.language = fallback;
+    ctx.company = company.value_or(document_title(document));
+    ctx.period = request.period.empty() ? period.value_or("") : request.period;
+    ctx.source_name = request.source_name.empty() ? document_title(document) : request.source_name;
+    ctx.register_sheet = to_utf8(Reference<css::container::XNamed>(register_sheet, UNO_QUERY_THROW)->getName());
+    ctx.today = today_serial();
+    ctx.actual_formulas = actual_formulas(register_sheet, register_block, *reg);
+    const auto audit = kpi::audit(*reg, ctx.today);
+    return kpi::build_report(audit, std::move(ctx));
+}
+
+void export_report(const Reference<css::uno::XComponentContext>& context, const kpi::report& report,
+                   const std::string& target_url, report_format format) {
+    const auto model = kpi::report_workbook(report);
+    Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context), UNO_QUERY_THROW);
+    css::beans::PropertyValue hidden;
+    hidden.Name = "Hidden";
+    hidden.Value <<= true;
+    Reference<css::lang::XComponent> component =
+        loader->loadComponentFromURL("private:factory/scalc", "_blank", 0, Sequence<css::beans::PropertyValue>(&hidden, 1));
+    struct close_doc {
+        Reference<css::lang::XComponent> d;
+        ~close_doc() {
+            try {
+                Reference<css::util::XCloseable> c(d, UNO_QUERY);
+                if (c.is()) c->close(true);
+                else if (d.is()) d->dispose();
+            } catch (...) {
+            }
+        }
+    } closer{component};
+    Reference<css::sheet::XSpreadsheetDocument> doc(component, UNO_QUERY_THROW);
+    auto sheets = doc->getSheets();
+    // The new document's own empty sheet goes once the report's sheets are in.
+    const auto initial = Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount() > 0
+                             ? Reference<css::container::XNamed>(
+                                   Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getByIndex(0),
+                                   UNO_QUERY_THROW)
+                                   ->getName()
+                             : OUString();
+    const auto names = write_workbook(context, doc, model);
+    if (!initial.isEmpty() && sheets->hasByName(initial)) {
+        bool ours = false;
+        for (const auto& n : names) ours = ours || from_utf8(n) == initial;
+        if (!ours) sheets->removeByName(initial);
+    }
+    show_workbook(doc, model, names);
+
+    css::beans::PropertyValue filter;
+    filter.Name = "FilterName";
+    filter.Value <<= from_utf8(filter_name(format));
+    css::beans::PropertyValue overwrite;
+    overwrite.Name = "Overwrite";
+    overwrite.Value <<= true;
+    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
+        ->storeToURL(from_utf8(target_url), make_sequence<css::beans::PropertyValue>({filter, overwrite}));
+}
+
+} // namespace kpi::uno_glue
