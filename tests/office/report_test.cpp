@@ -1,0 +1,265 @@
+// KPI reports in a real office (docs/report.md): `kpi report` on the shipped sample, read back with
+// pdftotext (every section, the values Calc computed) and rendered with pdftoppm to
+// <build>/tests/screenshots/report-*.png for a person to look at; other formats; several workbooks in
+// one run with progress and exit codes; overwrite refusal; the menu command by dispatch.
+#include "kpi_tool.hpp"
+#include "office_test.hpp"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/util/XModifiable.hpp>
+#include <osl/file.hxx>
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+using namespace kpi::office_test;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path sample = fs::path(KPI_TEST_DATA_DIR).parent_path().parent_path() / "examples" / "sample-sme-2026.fods";
+
+fs::path work_dir(const std::string& name) {
+    const auto dir = fs::path(KPI_TEST_WORK_DIR) / (name + "-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string run(const std::string& command) {
+    std::string out;
+    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+    if (!pipe) return out;
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+    pclose(pipe);
+    return out;
+}
+
+std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+
+std::string pdf_text(const fs::path& pdf) { return run("pdftotext -layout " + quoted(pdf) + " -"); }
+
+int pdf_pages(const fs::path& pdf) {
+    const auto info = run("pdfinfo " + quoted(pdf));
+    const auto at = info.find("Pages:");
+    return at == std::string::npos ? 0 : std::stoi(info.substr(at + 6));
+}
+
+std::string file_bytes(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string url_of(const fs::path& p) {
+    OUString url;
+    osl::FileBase::getFileURLFromSystemPath(ou(fs::absolute(p).string()), url);
+    return u8(url);
+}
+
+// The sample's KPI register as Calc computes it: (ID, unit, actual) of each row.
+struct computed_kpi {
+    std::string id, unit;
+    double actual = 0;
+    bool has_actual = false;
+};
+
+std::vector<computed_kpi> computed_sample_actuals() {
+    auto doc = office().open(sample, true);
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY_THROW);
+    Reference<css::sheet::XSpreadsheet> reg(spreadsheet->getSheets()->getByName("KPI Register"), UNO_QUERY_THROW);
+    std::vector<computed_kpi> out;
+    for (int row = 1; row < 50; ++row) {
+        const auto id = u8(reg->getCellByPosition(0, row)->getFormula());
+        if (id.empty()) break;
+        computed_kpi k;
+        k.id = id;
+        k.unit = u8(reg->getCellByPosition(6, row)->getFormula());
+        auto actual = reg->getCellByPosition(11, row);
+        k.has_actual = actual->getType() != css::table::CellContentType_EMPTY;
+        k.actual = actual->getValue();
+        out.push_back(k);
+    }
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+    return out;
+}
+
+// A value the way a Vietnamese report shows it: 30,5% for a "%" unit, 192.175 from 1000 up,
+// else 4,02.
+std::string vietnamese_display(double v, const std::string& unit) {
+    char buffer[64];
+    if (unit.find('%') != std::string::npos) {
+        std::snprintf(buffer, sizeof buffer, "%.1f%%", v * 100);
+    } else if (std::fabs(v) >= 1000) {
+        std::string digits = std::to_string(static_cast<long long>(std::llround(v)));
+        for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ".");
+        return digits;
+    } else {
+        std::snprintf(buffer, sizeof buffer, "%.2f", v);
+    }
+    std::string s = buffer;
+    for (auto& c : s)
+        if (c == '.') c = ',';
+    return s;
+}
+
+fs::path screenshot_dir() {
+    const auto dir = fs::path(KPI_TEST_WORK_DIR).parent_path() / "screenshots";
+    fs::create_directories(dir);
+    return dir;
+}
+
+} // namespace
+
+TEST(KpiReport, SamplePdfHasEverySectionAndTheValuesCalcComputed) {
+    const auto dir = work_dir("sample");
+    const auto pdf = dir / "kpi-report.pdf";
+    // No --lang: the register's Vietnamese header decides.
+    const auto r = run_kpi("report " + quoted(sample) + " -o " + quoted(pdf));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("[1/1]"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("1 of 1 report written"), std::string::npos) << r.out;
+    ASSERT_TRUE(fs::exists(pdf));
+    EXPECT_GE(pdf_pages(pdf), 7); // cover, summary, 3 groups, findings, appendix
+    const auto text = pdf_text(pdf);
+    for (const char* section :
+         {"Báo cáo KPI marketing", "Mộc Trà Online (Hồ Chí Minh)", "2026-01 – 2026-10", "Tóm tắt điều hành",
+          "Thu hút & chi phí", "Kênh số & SEO", "Giá trị & quan hệ khách hàng", "Kết quả kiểm tra liên kết và SMART",
+          "Phụ lục: định nghĩa các KPI", "Trang 1 / ", "Mức hoàn thành mục tiêu theo KPI"})
+        EXPECT_NE(text.find(section), std::string::npos) << "missing: " << section;
+    // Findings: the unlinked Zalo KPI; appendix: the catalog's formula of the CPL.
+    EXPECT_NE(text.find("UNLINKED"), std::string::npos);
+    EXPECT_NE(text.find("spend / leads"), std::string::npos);
+    // Every actual Calc computes for the register is in the report, formatted.
+    const auto actuals = computed_sample_actuals();
+    ASSERT_EQ(actuals.size(), 8u);
+    for (const auto& k : actuals) {
+        ASSERT_TRUE(k.has_actual) << k.id;
+        const auto shown = vietnamese_display(k.actual, k.unit);
+        EXPECT_NE(text.find(shown), std::string::npos) << k.id << " actual " << k.actual << " shown as " << shown;
+    }
+    // Page 1 (the cover) and page 3 (a group with its chart), for a person to look at.
+    const auto shots = screenshot_dir();
+    run("pdftoppm -r 70 -png -f 1 -l 1 " + quoted(pdf) + " " + quoted(shots / "report-sample-vi-page"));
+    run("pdftoppm -r 70 -png -f 3 -l 3 " + quoted(pdf) + " " + quoted(shots / "report-sample-vi-page"));
+    EXPECT_GT(fs::file_size(shots / "report-sample-vi-page-1.png"), 10000u);
+    EXPECT_GT(fs::file_size(shots / "report-sample-vi-page-3.png"), 10000u);
+}
+
+TEST(KpiReport, EnglishReportInOtherFormats) {
+    const auto dir = work_dir("formats");
+    const auto xlsx = dir / "report.xlsx";
+    auto r = run_kpi("report " + quoted(sample) + " --lang en -o " + quoted(xlsx));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    auto doc = office().open(xlsx, true);
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY_THROW);
+    auto names = spreadsheet->getSheets()->getElementNames();
+    std::vector<std::string> sheets;
+    for (const auto& n : names) sheets.push_back(u8(n));
+    EXPECT_EQ(sheets, (std::vector<std::string>{"Cover", "Summary", "Acquisition & cost", "Digital & SEO",
+                                                 "Customer value & relationship", "Findings", "Appendix"}));
+    Reference<css::sheet::XSpreadsheet> summary(spreadsheet->getSheets()->getByName("Summary"), UNO_QUERY_THROW);
+    EXPECT_EQ(u8(summary->getCellByPosition(0, 0)->getFormula()), "Executive summary: strategic KPIs");
+    EXPECT_EQ(u8(summary->getCellByPosition(0, 4)->getFormula()), "S1");
+    EXPECT_EQ(u8(summary->getCellByPosition(9, 4)->getFormula()), "On track");
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+
+    r = run_kpi("report " + quoted(sample) + " --lang en --format html -o " + quoted(dir / "report.html"));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(file_bytes(dir / "report.html").find("Linkage audit and SMART findings"), std::string::npos);
+    // ODS next to the workbook when there is no -o: a copy of the sample in the work folder.
+    fs::copy_file(sample, dir / "client.fods");
+    r = run_kpi("report " + quoted(dir / "client.fods") + " --format ods");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_TRUE(fs::exists(dir / "client-report.ods"));
+}
+
+TEST(KpiReport, SeveralWorkbooksInOneRunWithProgressAndExitCodes) {
+    const auto dir = work_dir("batch");
+    const auto out = dir / "reports";
+    const auto no_register = fs::path(KPI_TEST_DATA_DIR) / "no-register.fods";
+    const auto r = run_kpi("report " + quoted(sample) + " " + quoted(no_register) + " " + quoted(dir / "missing.ods") +
+                           " --lang en -o " + quoted(out));
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    for (const char* line : {"[1/3]", "[2/3]", "[3/3]", "No KPI register found", "no such workbook",
+                             "1 of 3 reports written"})
+        EXPECT_NE(r.out.find(line), std::string::npos) << "missing: " << line << "\n" << r.out;
+    EXPECT_TRUE(fs::exists(out / "sample-sme-2026-report.pdf"));
+    EXPECT_FALSE(fs::exists(out / "no-register-report.pdf"));
+    EXPECT_FALSE(fs::exists(out / "missing-report.pdf"));
+    EXPECT_EQ(run_kpi("report --format doc " + quoted(sample)).exit_code, 2);
+    EXPECT_EQ(run_kpi("report").exit_code, 2);
+}
+
+TEST(KpiReport, AnExistingFileIsOverwrittenOnlyWithForce) {
+    const auto dir = work_dir("overwrite");
+    const auto pdf = dir / "kpi-report.pdf";
+    std::ofstream(pdf) << "the manager's annotated copy";
+    auto r = run_kpi("report " + quoted(sample) + " -o " + quoted(pdf));
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find("--force"), std::string::npos) << r.out;
+    EXPECT_EQ(file_bytes(pdf), "the manager's annotated copy");
+    r = run_kpi("report " + quoted(sample) + " -o " + quoted(pdf) + " --force");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_EQ(file_bytes(pdf).substr(0, 5), "%PDF-");
+}
+
+TEST(ReportCommand, MenuCommandExportsTheOpenDocumentAndLeavesItAlone) {
+    const auto dir = work_dir("menu");
+    const auto copy = dir / "sample.fods";
+    fs::copy_file(sample, copy);
+    auto doc = office().open(copy);
+    auto model = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW);
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+    Reference<css::util::XModifiable> modifiable(doc, UNO_QUERY_THROW);
+    modifiable->setModified(false);
+    auto dispatch = [&](const fs::path& target, bool overwrite) {
+        css::uno::Sequence<css::beans::PropertyValue> args(3);
+        args.getArray()[0].Name = "URL";
+        args.getArray()[0].Value <<= ou(url_of(target));
+        args.getArray()[1].Name = "Silent";
+        args.getArray()[1].Value <<= true;
+        args.getArray()[2].Name = "Overwrite";
+        args.getArray()[2].Value <<= overwrite;
+        css::frame::DispatchHelper::create(office().context())
+            ->executeDispatch(Reference<css::frame::XDispatchProvider>(model->getCurrentController()->getFrame(),
+                                                                       UNO_QUERY_THROW),
+                              "org.kpimarketing.command:Report", "", 0, args);
+    };
+    const auto pdf = dir / "from-menu.pdf";
+    dispatch(pdf, false);
+    ASSERT_TRUE(fs::exists(pdf));
+    EXPECT_NE(pdf_text(pdf).find("Báo cáo KPI marketing"), std::string::npos);
+    EXPECT_FALSE(modifiable->isModified());
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY_THROW);
+    EXPECT_EQ(spreadsheet->getSheets()->getElementNames().getLength(), 3); // no sheet added to the workbook
+
+    std::ofstream(dir / "taken.pdf") << "keep";
+    dispatch(dir / "taken.pdf", false);
+    EXPECT_EQ(file_bytes(dir / "taken.pdf"), "keep");
+    dispatch(dir / "taken.pdf", true);
+    EXPECT_EQ(file_bytes(dir / "taken.pdf").substr(0, 5), "%PDF-");
+    // XLSX from the extension of the target.
+    dispatch(dir / "from-menu.xlsx", false);
+    EXPECT_EQ(file_bytes(dir / "from-menu.xlsx").substr(0, 2), "PK");
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+}
