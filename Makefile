@@ -50,7 +50,7 @@ demo: build
 	@ls -1 $(DEMO_OUT) | sed 's/^/  /'
 
 # Benchmarks (not tests): each prints its figures and ratios against a baseline of the same run.
-BENCH_TARGETS := bench bench_audit bench_audit_calc bench_builder bench_import
+BENCH_TARGETS := bench bench_audit bench_audit_calc bench_builder bench_import bench_report
 bench: build
 	@for t in $(BENCH_TARGETS); do cmake --build $(BUILD) --target $$t || exit $$?; done
 

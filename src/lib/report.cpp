@@ -415,7 +415,7 @@ workbook_model report_workbook(const report& r) {
                                           : "The register has no strategic KPI: set the business goals first.")
                          : tally.sentence(r.strategic.size(), lang));
         kpi_table(w, s, 3, r.strategic, false, lang);
-        w.widths({1800, 7000, 3600, 2200, 2600, 2600, 2600, 2400, 1300, 2800, 2200});
+        w.widths({1800, 7000, 3600, 2200, 2600, 2600, 2600, 2400, 1700, 2800, 2200});
         w.finish(4);
     }
 
@@ -432,7 +432,7 @@ workbook_model report_workbook(const report& r) {
         for (const auto& l : lines) tally.add(l);
         w.text(1, 0, tally.sentence(lines.size(), lang));
         const std::size_t last = kpi_table(w, s, 3, lines, true, lang);
-        w.widths({1800, 6000, 2600, 3600, 2200, 2500, 2500, 2500, 2300, 1300, 2700, 2100});
+        w.widths({1800, 6000, 2600, 3600, 2200, 2500, 2500, 2500, 2300, 1700, 2700, 2100});
         const bool any_attainment =
             std::any_of(lines.begin(), lines.end(), [](const report_line& l) { return l.attainment.has_value(); });
         if (any_attainment) {
