@@ -166,7 +166,8 @@ void export_report(const Reference<css::uno::XComponentContext>& context, const 
     const auto names = write_workbook(context, doc, model);
     if (!initial.isEmpty() && sheets->hasByName(initial)) {
         bool ours = false;
-        for (const auto& n : names) ours = ours || from_utf8(n) == initial;
+        for (const auto& sheet : model.sheets)
+            ours = ours || from_utf8(names[static_cast<std::size_t>(sheet.role)]) == initial;
         if (!ours) sheets->removeByName(initial);
     }
     show_workbook(doc, model, names);

@@ -165,7 +165,7 @@ int run_new(const environment& env, const std::vector<std::string>& args) {
     close_document(doc);
     std::cout << "Wrote " << output->string() << ": " << model.strategic_count << " strategic and "
               << model.tactical_count << " tactical KPIs; sheets";
-    for (const auto& n : names) std::cout << " \"" << n << "\"";
+    for (const auto& sheet : model.sheets) std::cout << " \"" << names[static_cast<std::size_t>(sheet.role)] << "\"";
     std::cout << "\n";
     return exit_ok;
 }
