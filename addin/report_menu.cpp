@@ -46,13 +46,21 @@ constexpr std::array filters{
     filter_entry{report_format::html, "HTML document (.html)", "Tài liệu HTML (.html)", "*.html"},
 };
 
-std::optional<picked> pick_target(const command_context& ctx, bool vi, const std::string& default_name) {
+std::optional<picked> pick_target(const command_context& ctx, bool vi, const std::string& default_name,
+                                  const OUString& folder_url) {
     auto picker = css::ui::dialogs::FilePicker::createWithMode(
         ctx.uno, css::ui::dialogs::TemplateDescription::FILESAVE_AUTOEXTENSION);
     picker->setTitle(from_utf8(vi ? "Xuất báo cáo KPI" : "Export KPI report"));
     for (const auto& f : filters) picker->appendFilter(from_utf8(vi ? f.vi : f.en), OUString::createFromAscii(f.pattern));
     picker->setCurrentFilter(from_utf8(vi ? filters[0].vi : filters[0].en));
     picker->setDefaultName(from_utf8(default_name));
+    if (!folder_url.isEmpty()) {
+        try {
+            picker->setDisplayDirectory(folder_url);
+        } catch (const css::uno::Exception&) {
+            // The folder is gone: the dialog starts where it likes.
+        }
+    }
     Reference<css::ui::dialogs::XFilePickerControlAccess> controls(picker, UNO_QUERY);
     if (controls.is()) {
         try {
@@ -109,7 +117,10 @@ void run_report_command(const command_context& ctx) {
     std::optional<report_format> format;
     if (url.isEmpty()) {
         // The dialog asks before it replaces a file (LibreOffice's own file dialog does).
-        const auto chosen = pick_target(ctx, vi, kpi::report_file_name(stem, "pdf"));
+        const OUString doc_url = model.is() ? model->getURL() : OUString();
+        const sal_Int32 slash = doc_url.lastIndexOf('/');
+        const auto chosen = pick_target(ctx, vi, kpi::report_file_name(stem, "pdf"),
+                                        slash > 0 ? doc_url.copy(0, slash) : OUString());
         if (!chosen) return;
         url = chosen->url;
         format = chosen->format;

@@ -15,6 +15,17 @@
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
+#include <com/sun/star/accessibility/AccessibleRole.hpp>
+#include <com/sun/star/accessibility/XAccessible.hpp>
+#include <com/sun/star/accessibility/XAccessibleAction.hpp>
+#include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/accessibility/XAccessibleEditableText.hpp>
+#include <com/sun/star/awt/PosSize.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XExtendedToolkit.hpp>
+#include <com/sun/star/awt/XWindow.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
 #include <osl/file.hxx>
 
 #include <gtest/gtest.h>
@@ -24,6 +35,11 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <functional>
+#include <thread>
 #include <unistd.h>
 
 using namespace kpi::office_test;
@@ -262,4 +278,204 @@ TEST(ReportCommand, MenuCommandExportsTheOpenDocumentAndLeavesItAlone) {
     dispatch(dir / "from-menu.xlsx", false);
     EXPECT_EQ(file_bytes(dir / "from-menu.xlsx").substr(0, 2), "PK");
     Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+}
+
+// ---- the save dialog, in a real window under Xvfb ---------------------------------------------------
+
+namespace {
+
+using css::accessibility::XAccessibleContext;
+namespace role = css::accessibility::AccessibleRole;
+
+bool in_a_window() { return std::getenv("DISPLAY") != nullptr && std::getenv("KPI_TEST_GUI") != nullptr; }
+
+// The first accessible under `c` (depth-first) that `match` accepts.
+Reference<XAccessibleContext> find(const Reference<XAccessibleContext>& c,
+                                   const std::function<bool(const Reference<XAccessibleContext>&)>& match, int depth = 0) {
+    if (!c.is() || depth > 12) return nullptr;
+    if (match(c)) return c;
+    const auto n = c->getAccessibleChildCount();
+    for (decltype(c->getAccessibleChildCount()) i = 0; i < n && i < 300; ++i) {
+        auto child = c->getAccessibleChild(i);
+        if (auto found = find(child.is() ? child->getAccessibleContext() : nullptr, match, depth + 1); found.is())
+            return found;
+    }
+    return nullptr;
+}
+
+std::function<bool(const Reference<XAccessibleContext>&)> button(const std::string& name) {
+    return [name](const Reference<XAccessibleContext>& c) {
+        return c->getAccessibleRole() == role::PUSH_BUTTON && u8(c->getAccessibleName().replaceAll("~", "")) == name;
+    };
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+// Waits (up to 15 s) for a top window of the office holding an accessible that `match` accepts.
+Reference<XAccessibleContext> wait_for(const std::function<bool(const Reference<XAccessibleContext>&)>& match) {
+    Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(office().context()), UNO_QUERY_THROW);
+    for (int attempt = 0; attempt < 75; ++attempt) {
+        for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i) {
+            Reference<css::accessibility::XAccessible> window(toolkit->getTopWindow(i), css::uno::UNO_QUERY);
+            auto context = window.is() ? window->getAccessibleContext() : nullptr;
+            // Dialogs and message boxes only: walking a document window's cells takes ages.
+            if (!context.is() || context->getAccessibleRole() == role::FRAME) continue;
+            if (auto found = find(context, match); found.is()) return found;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    return nullptr;
+}
+#pragma GCC diagnostic pop
+
+// Every accessible's role and name under the office's top windows, for a failure message.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+std::string dump_windows() {
+    std::string out;
+    std::function<void(const Reference<XAccessibleContext>&, int)> walk = [&](const Reference<XAccessibleContext>& c, int depth) {
+        if (!c.is() || depth > 12) return;
+        out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + std::to_string(c->getAccessibleRole()) + " '" +
+               u8(c->getAccessibleName()) + "'\n";
+        const auto n = c->getAccessibleChildCount();
+        for (decltype(c->getAccessibleChildCount()) i = 0; i < n && i < 60; ++i) {
+            auto child = c->getAccessibleChild(i);
+            walk(child.is() ? child->getAccessibleContext() : nullptr, depth + 1);
+        }
+    };
+    Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(office().context()), UNO_QUERY_THROW);
+    for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i) {
+        Reference<css::accessibility::XAccessible> window(toolkit->getTopWindow(i), css::uno::UNO_QUERY);
+        auto context = window.is() ? window->getAccessibleContext() : nullptr;
+        if (context.is() && context->getAccessibleRole() != role::FRAME) walk(context, 0);
+    }
+    return out;
+}
+#pragma GCC diagnostic pop
+
+bool press(const std::string& name) {
+    auto b = wait_for(button(name));
+    if (!b.is()) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    return Reference<css::accessibility::XAccessibleAction>(b, UNO_QUERY_THROW)->doAccessibleAction(0);
+}
+
+// Presses a button whose action opens a modal window of its own (the action returns only when that
+// window closes): on a thread of its own, joined before the test ends.
+struct press_later {
+    std::thread t;
+    explicit press_later(const std::string& name) {
+        auto b = wait_for(button(name));
+        if (!b.is()) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        t = std::thread([b] {
+            try {
+                Reference<css::accessibility::XAccessibleAction>(b, UNO_QUERY_THROW)->doAccessibleAction(0);
+            } catch (const css::uno::Exception&) {
+            }
+        });
+    }
+    [[nodiscard]] bool pressed() const { return t.joinable(); }
+    ~press_later() {
+        if (t.joinable()) t.detach(); // ends with the office if its window never closed
+    }
+};
+
+// Types a file name into the save dialog's name field (the editable text next to "File name:").
+bool type_file_name(const std::string& name) {
+    auto field = wait_for([](const Reference<XAccessibleContext>& c) {
+        return c->getAccessibleRole() == role::TEXT &&
+               Reference<css::accessibility::XAccessibleEditableText>(c, css::uno::UNO_QUERY).is() &&
+               u8(c->getAccessibleName()).find("name") != std::string::npos;
+    });
+    if (!field.is()) return false;
+    return Reference<css::accessibility::XAccessibleEditableText>(field, UNO_QUERY_THROW)->setText(ou(name));
+}
+
+void screenshot(const fs::path& png) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200)); // the office paints
+    const std::string command = "xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > " + quoted(png);
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    EXPECT_GT(fs::file_size(png), 10000u);
+}
+
+// A workbook open in a window, with the menu command run as a click does (no arguments) on another thread.
+struct open_workbook {
+    Reference<css::lang::XComponent> doc;
+    std::thread dispatcher;
+    std::shared_ptr<std::atomic<bool>> returned = std::make_shared<std::atomic<bool>>(false);
+    explicit open_workbook(const fs::path& file) : doc(office().open(file)) {
+        frame()->getContainerWindow()->setPosSize(0, 0, 1280, 800, css::awt::PosSize::POSSIZE);
+    }
+    ~open_workbook() {
+        // A command still waiting in a dialog (a failed step) is ended with the office at teardown.
+        for (int i = 0; i < 50 && !*returned; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (!dispatcher.joinable()) {
+        } else if (*returned) {
+            dispatcher.join();
+        } else {
+            dispatcher.detach();
+            return;
+        }
+        try {
+            Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+        } catch (const css::uno::Exception&) {
+        }
+    }
+    Reference<css::frame::XFrame> frame() const {
+        return Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+    }
+    void click_export() {
+        auto f = frame();
+        auto context = office().context();
+        dispatcher = std::thread([f, context, flag = returned] {
+            try {
+                css::frame::DispatchHelper::create(context)->executeDispatch(
+                    Reference<css::frame::XDispatchProvider>(f, UNO_QUERY_THROW), "org.kpimarketing.command:Report", "",
+                    0, {});
+            } catch (const css::uno::Exception&) {
+            }
+            *flag = true;
+        });
+    }
+};
+
+} // namespace
+
+// The save dialog as a user meets it: it opens in the workbook's folder with NAME-report.pdf; choosing
+// an existing file asks "Do you want to replace it?", and "No" there keeps the file; a new name writes the
+// report and says where. Screenshots: <build>/tests/screenshots/report-export-{dialog,replace}.png.
+TEST(ReportDialog, SaveDialogAsksBeforeReplacingAFile) {
+    if (!in_a_window()) GTEST_SKIP() << "not in a window";
+    const auto dir = work_dir("dialog");
+    const auto copy = dir / "shop.fods";
+    fs::copy_file(sample, copy);
+    std::ofstream(dir / "taken.pdf") << "keep";
+    const auto shots = screenshot_dir();
+    {
+        open_workbook book(copy);
+        book.click_export();
+        ASSERT_TRUE(wait_for(button("Save")).is()) << "no save dialog";
+        screenshot(shots / "report-export-dialog.png");
+        ASSERT_TRUE(type_file_name((dir / "taken.pdf").string())) << dump_windows();
+        press_later save("Save");
+        ASSERT_TRUE(save.pressed());
+        // LibreOffice's question: replace the existing file?
+        ASSERT_TRUE(wait_for(button("Yes")).is()) << "no question before replacing\n" << dump_windows();
+        screenshot(shots / "report-export-replace.png");
+        ASSERT_TRUE(press("No")); // "Do you want to replace it?"
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        ASSERT_TRUE(press("Cancel")); // the dialog
+    }
+    EXPECT_EQ(file_bytes(dir / "taken.pdf"), "keep");
+    {
+        open_workbook book(copy);
+        book.click_export();
+        ASSERT_TRUE(type_file_name((dir / "new-report.pdf").string()));
+        press_later save("Save");
+        ASSERT_TRUE(save.pressed());
+        ASSERT_TRUE(press("OK")) << "no message saying where the report went";
+    }
+    ASSERT_TRUE(fs::exists(dir / "new-report.pdf"));
+    EXPECT_EQ(file_bytes(dir / "new-report.pdf").substr(0, 5), "%PDF-");
 }
