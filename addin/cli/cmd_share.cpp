@@ -1,8 +1,88 @@
-// TEMPORARY placeholder so the tree links while `kpi share` is written: replace this whole file.
+// kpi share WORKBOOK -o OUT [--format ods|xlsx] [--force]: a copy whose KPI. formulas are replaced by
+// their values (docs/report.md, "Copy for sharing"). The workbook is opened read-only and never stored.
 #include "cli.hpp"
+#include "share_copy.hpp"
+
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+
+#include <optional>
+
 namespace kpi::cli {
-int run_share(const environment&, const std::vector<std::string>&) {
-    std::cerr << "kpi share: not built yet\n";
-    return exit_failure;
+
+namespace fs = std::filesystem;
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using uno_glue::share_format;
+
+int run_share(const environment& env, const std::vector<std::string>& args) {
+    std::optional<fs::path> workbook, out;
+    std::optional<share_format> format;
+    bool force = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const auto& a = args[i];
+        if (a == "-o" && i + 1 < args.size()) out = args[++i];
+        else if (a == "--format" && i + 1 < args.size()) {
+            format = uno_glue::parse_share_format(args[++i]);
+            if (!format) {
+                std::cerr << "kpi share: --format takes ods or xlsx\n";
+                return exit_bad_input;
+            }
+        } else if (a == "--force") force = true;
+        else if (!workbook && a.rfind("-", 0) != 0) workbook = a;
+        else {
+            std::cerr << "kpi share: unexpected argument " << a << "\n";
+            return exit_bad_input;
+        }
+    }
+    if (!workbook || !out) {
+        std::cerr << "usage: kpi share WORKBOOK -o OUT [--format ods|xlsx] [--force]\n";
+        return exit_bad_input;
+    }
+    if (!format) format = out->extension() == ".xlsx" ? share_format::xlsx : share_format::ods;
+    if (!fs::is_regular_file(*workbook)) {
+        std::cerr << "kpi share: no such workbook: " << workbook->string() << "\n";
+        return exit_bad_input;
+    }
+    std::error_code ec;
+    if (fs::equivalent(*workbook, *out, ec)) {
+        std::cerr << "kpi share: the copy cannot replace the workbook itself: " << out->string() << "\n";
+        return exit_bad_input;
+    }
+    if (fs::exists(*out) && !force) {
+        std::cerr << "kpi share: " << out->string() << " exists; not overwritten (use --force)\n";
+        return exit_bad_input;
+    }
+    Reference<css::lang::XComponent> doc;
+    try {
+        doc = open_workbook(env, *workbook);
+    } catch (const office::office_error& e) {
+        if (!env.office.running()) throw;
+        std::cerr << "kpi share: " << e.what() << "\n";
+        return exit_bad_input;
+    }
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY);
+    if (!spreadsheet.is()) {
+        close_document(doc);
+        std::cerr << "kpi share: " << workbook->string() << " is not a spreadsheet\n";
+        return exit_bad_input;
+    }
+    uno_glue::share_result result;
+    try {
+        // Opened read-only and never stored: the workbook's file stays as it is.
+        Reference<css::sheet::XCalculatable>(doc, css::uno::UNO_QUERY_THROW)->calculateAll();
+        result = uno_glue::replace_kpi_formulas(spreadsheet);
+        uno_glue::store_as(spreadsheet, office::file_url(fs::absolute(*out)), *format);
+    } catch (const css::uno::Exception& e) {
+        close_document(doc);
+        if (!env.office.running()) throw;
+        std::cerr << "kpi share: cannot write " << out->string() << ": " << u8(e.Message) << "\n";
+        return exit_failure;
+    }
+    close_document(doc);
+    std::cout << "Wrote " << out->string() << ": " << result.cells << " KPI formula cells replaced by their values ("
+              << result.arrays << " array formulas, " << result.errors << " error results kept as plain formulas)\n";
+    return exit_ok;
 }
+
 } // namespace kpi::cli

@@ -692,3 +692,45 @@ const function_info* find_each_function(std::string_view name) noexcept {
 }
 
 } // namespace kpi
+
+namespace kpi {
+
+const function_info* first_function_in(std::string_view s, bool skip_tools) noexcept {
+    using sv = std::string_view;
+    auto word_char = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_';
+    };
+    auto starts_with_ci = [](sv text, sv prefix) {
+        if (text.size() < prefix.size()) return false;
+        for (std::size_t i = 0; i < prefix.size(); ++i)
+            if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+        return true;
+    };
+    auto contains_ci = [&](sv text, sv needle) {
+        for (std::size_t i = 0; i + needle.size() <= text.size(); ++i)
+            if (starts_with_ci(text.substr(i), needle)) return true;
+        return false;
+    };
+    for (std::size_t i = 0; i < s.size();) {
+        if (!word_char(s[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < s.size() && word_char(s[j])) ++j;
+        sv token = s.substr(i, j - i);
+        i = j;
+        while (!token.empty() && token.back() == '.') token.remove_suffix(1);
+        const function_info* f = nullptr;
+        if (starts_with_ci(token, "kpi.")) {
+            f = find_function(token); // a display name, case-insensitive
+        } else if (contains_ci(token, "kpimarketing")) {
+            const auto dot = token.rfind('.');
+            if (dot != sv::npos) f = find_each_function(token.substr(dot + 1));
+        }
+        if (f && !(skip_tools && (f->group == function_group::tools || f->group == function_group::audit))) return f;
+    }
+    return nullptr;
+}
+
+} // namespace kpi

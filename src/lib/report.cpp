@@ -112,35 +112,8 @@ std::string register_language(const kpi_register& reg) {
 }
 
 const function_info* defining_function(std::string_view formula, std::string_view source_text) {
-    auto scan = [](sv s) -> const function_info* {
-        auto word_char = [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_';
-        };
-        for (std::size_t i = 0; i < s.size();) {
-            if (!word_char(s[i])) {
-                ++i;
-                continue;
-            }
-            std::size_t j = i;
-            while (j < s.size() && word_char(s[j])) ++j;
-            sv token = s.substr(i, j - i);
-            i = j;
-            while (!token.empty() && token.back() == '.') token.remove_suffix(1);
-            const function_info* f = nullptr;
-            const std::string folded = fold(token);
-            if (folded.rfind("kpi.", 0) == 0) {
-                f = find_function(token); // a display name, case-insensitive
-            } else if (folded.find("kpimarketing") != std::string::npos) {
-                // The API's programmatic form: org.kpimarketing.KpiFunctions.cpl
-                const auto dot = token.rfind('.');
-                if (dot != sv::npos) f = find_each_function(token.substr(dot + 1));
-            }
-            if (f && f->group != function_group::tools && f->group != function_group::audit) return f;
-        }
-        return nullptr;
-    };
-    if (const auto* f = scan(formula)) return f;
-    return scan(source_text);
+    if (const auto* f = first_function_in(formula, true)) return f;
+    return first_function_in(source_text, true);
 }
 
 std::optional<std::string> find_company(const grid& sheet) {

@@ -204,3 +204,13 @@ TEST(Report, ValuesGetFormatsThatFitTheirUnit) {
     EXPECT_EQ(formats_of(*find_sheet(m, kpi::sheet_role::report_digital)), std::vector<std::string>{"0.0%"});
     EXPECT_EQ(formats_of(*find_sheet(m, kpi::sheet_role::report_acquisition)), std::vector<std::string>{"#,##0"});
 }
+
+TEST(Report, FormulasUsingTheAddInAreRecognisedInEveryForm) {
+    EXPECT_EQ(kpi::first_function_in("{=KPI.EACH(\"cpl\";A1:A3;B1:B3)}", false)->display, "KPI.EACH");
+    EXPECT_EQ(kpi::first_function_in("{=KPI.EACH(\"cpl\";A1:A3;B1:B3)}", true), nullptr);
+    EXPECT_EQ(kpi::first_function_in("of:=ORG.KPIMARKETING.KPIFUNCTIONS.AUDIT([.A1:.M9])", false)->display, "KPI.AUDIT");
+    EXPECT_EQ(kpi::first_function_in("=org.kpimarketing.KpiFunctions.BOUNCE_GA4(A1;B1)", false)->display,
+              "KPI.BOUNCE.GA4");
+    EXPECT_EQ(kpi::first_function_in("=SUM(A1:A3)+KPIX.CPL(1)", false), nullptr);
+    EXPECT_EQ(kpi::first_function_in("=\"KPI\"&A1", false), nullptr);
+}

@@ -97,4 +97,10 @@ const function_info* find_function(std::string_view name) noexcept;
 // name, case-insensitive ("cpl", "BOUNCE.GA4", "KPI.CPL"); nullptr when unknown.
 const function_info* find_each_function(std::string_view name) noexcept;
 
+// The first catalog function a formula or a text names: by its display name (KPI.CPL, any case) or
+// as the office's API and file formats write add-in calls (org.kpimarketing.KpiFunctions.CPL,
+// ORG.KPIMARKETING.KPIFUNCTIONS.CPL). skip_tools: KPI.EACH, KPI.AUDIT and the other tool and audit
+// functions do not count. nullptr when none.
+const function_info* first_function_in(std::string_view text, bool skip_tools) noexcept;
+
 } // namespace kpi

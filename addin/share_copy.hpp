@@ -1,0 +1,44 @@
+// "Copy for sharing" (issue 6; docs/report.md): a copy of a workbook whose KPI. formulas are replaced
+// by their values, for colleagues without the extension or in Excel. Shared by the menu command and
+// `kpi share` (over the bridge).
+#pragma once
+
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kpi::uno_glue {
+
+enum class share_format { ods, xlsx };
+
+[[nodiscard]] std::optional<share_format> parse_share_format(std::string_view key); // "ods", "XLSX", ...
+
+struct share_result {
+    std::size_t cells = 0;  // formula cells replaced (every cell of an array formula counts)
+    std::size_t arrays = 0; // array formulas among them (KPI.EACH, KPI.AUDIT)
+    std::size_t errors = 0; // cells whose result is an error: kept as a native formula giving it
+};
+
+// Replaces, on every sheet of `document`, each formula that calls one of the add-in's functions by
+// its current result: a number or a text; an error result becomes the plain formula that gives the
+// same error without the extension (=1/0 for #DIV/0!, =NA() for #N/A, ...). An array formula is
+// replaced as a whole. Other formulas (=SUM(...)) stay. Changes `document`: give it a private copy.
+share_result replace_kpi_formulas(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document);
+
+// Stores `document` (unchanged) to a temporary file, loads that copy hidden, recalculates it,
+// replaces its KPI formulas, stores it to `target_url` in the format and closes it. `document`
+// keeps its contents, its modified state and its location. Overwrites `target_url`: the caller asks
+// first. Throws css::uno::Exception or std::exception on failure.
+share_result write_shareable_copy(const css::uno::Reference<css::uno::XComponentContext>& context,
+                                  const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
+                                  const std::string& target_url, share_format format);
+
+// Stores a document to a URL with the format's filter (calc8, Calc MS Excel 2007 XML), overwriting.
+void store_as(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document, const std::string& target_url,
+              share_format format);
+
+} // namespace kpi::uno_glue

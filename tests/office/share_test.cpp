@@ -1,0 +1,265 @@
+// "Copy for sharing" in a real office (docs/report.md): `kpi share` and the menu command write a copy
+// whose KPI. formulas (single cells and whole array formulas) hold their values, errors as plain
+// formulas giving the same error; other formulas stay; the original file and the open document are
+// left as they were; an existing file is refused without --force / Overwrite.
+#include "kpi_tool.hpp"
+#include "office_test.hpp"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XController.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/sheet/XArrayFormulaRange.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/sheet/XUsedAreaCursor.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/util/XModifiable.hpp>
+#include <osl/file.hxx>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unistd.h>
+
+using namespace kpi::office_test;
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path sample = fs::path(KPI_TEST_DATA_DIR).parent_path().parent_path() / "examples" / "sample-sme-2026.fods";
+
+fs::path share_dir(const std::string& name) {
+    const auto dir = fs::path(KPI_TEST_WORK_DIR) / ("share-" + name + "-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    return dir;
+}
+
+std::string bytes_of(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+// One cell as the test compares it.
+struct cell_state {
+    std::string formula; // "" for a constant
+    double value = 0;
+    std::string text;
+    int error = 0;
+};
+
+// Every cell of every sheet's used area, by "Sheet!col,row".
+std::map<std::string, cell_state> cells_of(const Reference<css::lang::XComponent>& doc) {
+    std::map<std::string, cell_state> out;
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY_THROW);
+    Reference<css::container::XIndexAccess> sheets(spreadsheet->getSheets(), UNO_QUERY_THROW);
+    for (sal_Int32 s = 0; s < sheets->getCount(); ++s) {
+        Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(s), UNO_QUERY_THROW);
+        const auto name = u8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
+        auto cursor = sheet->createCursor();
+        Reference<css::sheet::XUsedAreaCursor> used(cursor, UNO_QUERY_THROW);
+        used->gotoStartOfUsedArea(false);
+        used->gotoEndOfUsedArea(true);
+        const auto formulas = Reference<css::sheet::XCellRangeFormula>(cursor, UNO_QUERY_THROW)->getFormulaArray();
+        for (sal_Int32 r = 0; r < formulas.getLength(); ++r)
+            for (sal_Int32 c = 0; c < formulas[r].getLength(); ++c) {
+                auto cell = sheet->getCellByPosition(c, r);
+                cell_state st;
+                const auto f = u8(formulas[r][c]);
+                if (cell->getType() == css::table::CellContentType_FORMULA) st.formula = f;
+                st.value = cell->getValue();
+                st.text = u8(Reference<css::text::XTextRange>(cell, UNO_QUERY_THROW)->getString());
+                st.error = cell->getError();
+                out[name + "!" + std::to_string(c) + "," + std::to_string(r)] = st;
+            }
+    }
+    return out;
+}
+
+bool uses_kpi(const std::string& formula) {
+    const auto f = lower(formula);
+    return f.find("kpi.") != std::string::npos || f.find("kpimarketing") != std::string::npos;
+}
+
+// The copy shows what the original computes, with no KPI formula left; other formulas kept.
+void expect_same_results_without_kpi_formulas(const std::map<std::string, cell_state>& original,
+                                              const std::map<std::string, cell_state>& copy, int& kpi_cells) {
+    kpi_cells = 0;
+    for (const auto& [where, o] : original) {
+        const auto it = copy.find(where);
+        ASSERT_NE(it, copy.end()) << where;
+        const auto& c = it->second;
+        EXPECT_FALSE(uses_kpi(c.formula)) << where << ": " << c.formula;
+        EXPECT_EQ(c.error, o.error) << where;
+        if (o.error == 0) {
+            EXPECT_NEAR(c.value, o.value, 1e-9 * std::max(1.0, std::fabs(o.value))) << where;
+            EXPECT_EQ(c.text, o.text) << where;
+        }
+        if (uses_kpi(o.formula)) {
+            ++kpi_cells;
+            if (o.error == 0) {
+                EXPECT_TRUE(c.formula.empty()) << where << " is still a formula: " << c.formula;
+            }
+        } else {
+            EXPECT_EQ(c.formula.empty(), o.formula.empty()) << where << ": " << o.formula << " -> " << c.formula;
+        }
+    }
+}
+
+std::map<std::string, cell_state> computed(const fs::path& file) {
+    auto doc = office().open(file, true);
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+    auto cells = cells_of(doc);
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+    return cells;
+}
+
+// A small workbook: an array formula (KPI.EACH), a single KPI formula, a text result (KPI.STATUSTEXT),
+// an error (#DIV/0!) and an ordinary SUM over the array.
+fs::path write_mixed_workbook(const fs::path& dir) {
+    auto doc = office().new_spreadsheet();
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY_THROW);
+    Reference<css::sheet::XSpreadsheet> sheet(
+        Reference<css::container::XIndexAccess>(spreadsheet->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+    const double spend[] = {1000, 2500, 900}, leads[] = {10, 0, 30};
+    for (int r = 0; r < 3; ++r) {
+        sheet->getCellByPosition(0, r)->setValue(spend[r]);
+        sheet->getCellByPosition(1, r)->setValue(leads[r]);
+    }
+    Reference<css::sheet::XArrayFormulaRange>(sheet->getCellRangeByName("C1:C3"), UNO_QUERY_THROW)
+        ->setArrayFormula("=KPI.EACH(\"CPL\";A1:A3;B1:B3)");
+    sheet->getCellByPosition(3, 0)->setFormula("=SUM(C1;C3)");
+    sheet->getCellByPosition(4, 0)->setFormula("=KPI.CPL(A1;B1)");
+    sheet->getCellByPosition(4, 1)->setFormula("=KPI.STATUSTEXT(90;100)");
+    sheet->getCellByPosition(4, 2)->setFormula("=KPI.CPL(A2;B2)");
+    const auto file = dir / "mixed.ods";
+    css::beans::PropertyValue filter;
+    filter.Name = "FilterName";
+    filter.Value <<= OUString("calc8");
+    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
+        ->storeToURL(ou("file://" + file.string()), css::uno::Sequence<css::beans::PropertyValue>(&filter, 1));
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+    return file;
+}
+
+} // namespace
+
+TEST(KpiShare, SampleToXlsxKeepsEveryValueAndNoKpiFormula) {
+    const auto dir = share_dir("sample");
+    const auto out = dir / "shared.xlsx";
+    const auto before = bytes_of(sample);
+    const auto r = run_kpi("share " + q(sample) + " -o " + q(out));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("65 KPI formula cells"), std::string::npos) << r.out;
+    EXPECT_EQ(bytes_of(sample), before) << "the workbook itself changed";
+    int kpi_cells = 0;
+    expect_same_results_without_kpi_formulas(computed(sample), computed(out), kpi_cells);
+    EXPECT_EQ(kpi_cells, 65);
+}
+
+TEST(KpiShare, ArrayFormulasTextsErrorsAndOtherFormulas) {
+    const auto dir = share_dir("mixed");
+    const auto workbook = write_mixed_workbook(dir);
+    const auto out = dir / "mixed-shared.ods";
+    const auto r = run_kpi("share " + q(workbook) + " -o " + q(out));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("1 array formulas"), std::string::npos) << r.out;
+    const auto original = computed(workbook);
+    const auto copy = computed(out);
+    int kpi_cells = 0;
+    expect_same_results_without_kpi_formulas(original, copy, kpi_cells);
+    EXPECT_EQ(kpi_cells, 6);
+    EXPECT_EQ(copy.at("Sheet1!3,0").formula, "=SUM(C1;C3)"); // ordinary formulas stay formulas
+    EXPECT_EQ(copy.at("Sheet1!2,1").error, 532);             // #DIV/0! inside the array, now =1/0
+    EXPECT_EQ(copy.at("Sheet1!2,1").formula, "=1/0");
+    EXPECT_EQ(copy.at("Sheet1!4,1").text, "At risk");
+    EXPECT_TRUE(copy.at("Sheet1!4,1").formula.empty());
+}
+
+TEST(KpiShare, AnExistingFileIsReplacedOnlyWithForce) {
+    const auto dir = share_dir("force");
+    std::ofstream(dir / "taken.ods") << "keep";
+    auto r = run_kpi("share " + q(sample) + " -o " + q(dir / "taken.ods"));
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find("--force"), std::string::npos) << r.out;
+    EXPECT_EQ(bytes_of(dir / "taken.ods"), "keep");
+    r = run_kpi("share " + q(sample) + " -o " + q(dir / "taken.ods") + " --force");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_EQ(bytes_of(dir / "taken.ods").substr(0, 2), "PK");
+    EXPECT_EQ(run_kpi("share " + q(dir / "missing.ods") + " -o " + q(dir / "x.ods")).exit_code, 2);
+    EXPECT_EQ(run_kpi("share " + q(sample) + " -o " + q(dir / "x.ods") + " --format pdf").exit_code, 2);
+}
+
+TEST(ShareCommand, MenuCommandLeavesTheOpenDocumentAsItWas) {
+    const auto dir = share_dir("menu");
+    fs::copy_file(sample, dir / "shop.fods");
+    auto doc = office().open(dir / "shop.fods");
+    auto model = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW);
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY_THROW);
+    Reference<css::sheet::XSpreadsheet> data(spreadsheet->getSheets()->getByName("Marketing 2026"), UNO_QUERY_THROW);
+    data->getCellByPosition(1, 1)->setValue(40000000); // an unsaved change: January's spend
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+    const auto cpl_formula = u8(data->getCellByPosition(9, 1)->getFormula());
+    ASSERT_TRUE(uses_kpi(cpl_formula)) << cpl_formula;
+    const double cpl = data->getCellByPosition(9, 1)->getValue();
+    auto dispatch = [&](const fs::path& target, bool overwrite) {
+        css::uno::Sequence<css::beans::PropertyValue> args(3);
+        args.getArray()[0].Name = "URL";
+        args.getArray()[0].Value <<= ou("file://" + target.string());
+        args.getArray()[1].Name = "Silent";
+        args.getArray()[1].Value <<= true;
+        args.getArray()[2].Name = "Overwrite";
+        args.getArray()[2].Value <<= overwrite;
+        css::frame::DispatchHelper::create(office().context())
+            ->executeDispatch(Reference<css::frame::XDispatchProvider>(model->getCurrentController()->getFrame(),
+                                                                       UNO_QUERY_THROW),
+                              "org.kpimarketing.command:Share", "", 0, args);
+    };
+    dispatch(dir / "copy.xlsx", false);
+    ASSERT_TRUE(fs::exists(dir / "copy.xlsx"));
+    // The open document: its formula, its unsaved change, its modified flag, its location.
+    EXPECT_EQ(u8(data->getCellByPosition(9, 1)->getFormula()), cpl_formula);
+    EXPECT_TRUE(Reference<css::util::XModifiable>(doc, UNO_QUERY_THROW)->isModified());
+    const auto url = u8(model->getURL());
+    EXPECT_EQ(url.substr(url.size() - 10), "/shop.fods") << url;
+    // The copy: the unsaved change's result as a value.
+    auto copy = office().open(dir / "copy.xlsx", true);
+    Reference<css::sheet::XSpreadsheet> copy_data(
+        Reference<css::sheet::XSpreadsheetDocument>(copy, UNO_QUERY_THROW)->getSheets()->getByName("Marketing 2026"),
+        UNO_QUERY_THROW);
+    EXPECT_EQ(copy_data->getCellByPosition(9, 1)->getType(), css::table::CellContentType_VALUE);
+    EXPECT_NEAR(copy_data->getCellByPosition(9, 1)->getValue(), cpl, 1e-6);
+    Reference<css::util::XCloseable>(copy, UNO_QUERY_THROW)->close(true);
+
+    std::ofstream(dir / "taken.ods") << "keep";
+    dispatch(dir / "taken.ods", false);
+    EXPECT_EQ(bytes_of(dir / "taken.ods"), "keep");
+    dispatch(dir / "taken.ods", true);
+    EXPECT_EQ(bytes_of(dir / "taken.ods").substr(0, 2), "PK");
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+}
