@@ -45,6 +45,7 @@ demo: build
 	  status=$${PIPESTATUS[0]}; [ $$status -le 1 ] || exit $$status
 	@$(KPI) --profile $(BUILD)/demo-profile audit $(DEMO_BOOK) --json > $(DEMO_OUT)/kpi-audit.json || [ $$? -eq 1 ]
 	$(KPI) --profile $(BUILD)/demo-profile report $(DEMO_BOOK) -o $(DEMO_OUT)/kpi-report.pdf --force
+	$(KPI) --profile $(BUILD)/demo-profile share $(DEMO_BOOK) -o $(DEMO_OUT)/sample-for-excel.xlsx --force
 	@echo
 	@echo "Demo outputs are in $(CURDIR)/$(DEMO_OUT)/:"
 	@ls -1 $(DEMO_OUT) | sed 's/^/  /'
