@@ -128,6 +128,16 @@ std::optional<std::string> find_company(const grid& sheet) {
             if (std::find(std::begin(labels), std::end(labels), key) == std::end(labels)) continue;
             if (const auto* v = sheet.at(r, c + 1).string(); v && !trim(*v).empty()) return std::string(trim(*v));
         }
+    // The template's dashboard title: "KPI dashboard - NAME" / "Bảng điều khiển KPI - NAME".
+    for (std::size_t r = 0; r < std::min<std::size_t>(sheet.rows(), 3); ++r) {
+        const auto* s = sheet.cols() > 0 ? sheet.at(r, 0).string() : nullptr;
+        if (!s) continue;
+        const auto dash = s->find(" - ");
+        if (dash == std::string::npos) continue;
+        const auto key = fold_key(s->substr(0, dash));
+        if ((key == "kpi dashboard" || key == "bang dieu khien kpi") && !trim(s->substr(dash + 3)).empty())
+            return std::string(trim(s->substr(dash + 3)));
+    }
     return std::nullopt;
 }
 
@@ -152,6 +162,11 @@ std::optional<std::string> find_period(const grid& sheet) {
                     if (p) shown = to_string(*p);
                 }
                 if (!p) continue;
+                // Only periods with figures: a plan's empty future rows are not reported on.
+                bool has_figures = false;
+                for (std::size_t other = 0; other < sheet.cols() && !has_figures; ++other)
+                    has_figures = other != c && sheet.at(below, other).number() != nullptr;
+                if (!has_figures) continue;
                 if (!first || p->first < first->first) first = p, first_text = shown;
                 if (!last || p->last > last->last) last = p, last_text = shown;
             }
@@ -388,7 +403,7 @@ workbook_model report_workbook(const report& r) {
                                           : "The register has no strategic KPI: set the business goals first.")
                          : tally.sentence(r.strategic.size(), lang));
         kpi_table(w, s, 3, r.strategic, false, lang);
-        w.widths({1800, 7000, 3600, 2200, 2600, 2600, 2600, 2400, 1700, 2800, 2200});
+        w.widths({2400, 7000, 3600, 2200, 2600, 2600, 2600, 2400, 1700, 2800, 2200});
         w.finish(4);
     }
 
@@ -405,7 +420,7 @@ workbook_model report_workbook(const report& r) {
         for (const auto& l : lines) tally.add(l);
         w.text(1, 0, tally.sentence(lines.size(), lang));
         const std::size_t last = kpi_table(w, s, 3, lines, true, lang);
-        w.widths({1800, 6000, 2600, 3600, 2200, 2500, 2500, 2500, 2300, 1700, 2700, 2100});
+        w.widths({2400, 6000, 2600, 3600, 2200, 2500, 2500, 2500, 2300, 1700, 2700, 2100});
         const bool any_attainment =
             std::any_of(lines.begin(), lines.end(), [](const report_line& l) { return l.attainment.has_value(); });
         if (any_attainment) {
@@ -455,7 +470,7 @@ workbook_model report_workbook(const report& r) {
             w.title(row, vi ? "Cảnh báo về định nghĩa" : "Definition warnings", 12);
             for (const auto& warning : r.warnings) w.text(++row, 0, "• " + warning);
         }
-        w.widths({1800, 6500, 2400, 7000, 1500, 9000});
+        w.widths({2400, 6500, 2400, 7000, 1500, 9000});
         w.finish(4);
     }
 
@@ -491,7 +506,7 @@ workbook_model report_workbook(const report& r) {
         for (const auto& g : r.tactical)
             for (const auto& l : g) add(l, false);
         if (row > 3) w.wrap(rect(4, 1, row, 7));
-        w.widths({1800, 5000, 2300, 2000, 3200, 6500, 5500, 5500});
+        w.widths({2400, 5000, 2300, 2000, 3200, 6500, 5500, 5500});
         w.finish(4);
     }
     return m;

@@ -134,9 +134,17 @@ TEST(Report, CompanyAndPeriodAreFoundByTheirLabels) {
     EXPECT_FALSE(kpi::find_company(kpi::grid{{"Company", ""}}).has_value());
     const kpi::grid data{{"Tháng", "Chi phí"}, {"2026-01", 1}, {"2026-02", 2}, {"", 3}, {"2026-10", 4}, {"Tổng", 10}};
     EXPECT_EQ(kpi::find_period(data).value_or(""), "2026-01 – 2026-10");
-    const kpi::grid one{{"x"}, {"Period"}, {"2026-Q3"}};
+    const kpi::grid one{{"x"}, {"Period", "Leads"}, {"2026-Q3", 120}};
     EXPECT_EQ(kpi::find_period(one).value_or(""), "2026-Q3");
     EXPECT_FALSE(kpi::find_period(kpi::grid{{"Month"}, {"soon"}}).has_value());
+    // Periods without figures (a plan's future rows) are not the reporting period.
+    const kpi::grid plan{{"Kỳ", "Kênh", "Chi phí"}, {"2026-01", "Facebook", 5}, {"2026-02", "Facebook", 7},
+                         {"2026-03", "Facebook"}, {"2026-12", "Facebook"}};
+    EXPECT_EQ(kpi::find_period(plan).value_or(""), "2026-01 – 2026-02");
+    EXPECT_FALSE(kpi::find_period(kpi::grid{{"Kỳ", "Chi phí"}, {"2026-01"}}).has_value());
+    // The template's dashboard names the business in its title.
+    EXPECT_EQ(kpi::find_company(kpi::grid{{"Bảng điều khiển KPI - Mộc Trà Online"}}).value_or(""), "Mộc Trà Online");
+    EXPECT_EQ(kpi::find_company(kpi::grid{{"KPI dashboard - Acme B2B"}}).value_or(""), "Acme B2B");
     EXPECT_EQ(kpi::report_file_name("sales-2026", "pdf"), "sales-2026-report.pdf");
 }
 
