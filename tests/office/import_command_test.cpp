@@ -3,6 +3,7 @@
 // workbooks built by `kpi new`; values in the right rows, other cells untouched, re-import changes
 // nothing, bad input leaves the document as it was, one Undo; `kpi import` exit codes.
 #include "kpi_tool.hpp"
+#include "gui.hpp"
 #include "office_test.hpp"
 
 #include <kpi/data_sheet.hpp>
@@ -31,6 +32,7 @@
 #include <set>
 #include <tuple>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 using namespace kpi::office_test;
@@ -411,4 +413,45 @@ TEST(ImportCommand, XlsxExportIsReadThroughTheOffice) {
     EXPECT_DOUBLE_EQ(number(g[index.rows.at("2026-01|tiktok_ads")][index.cols.at(kpi::measure::spend)]), 3000000.5);
     EXPECT_DOUBLE_EQ(number(g[index.rows.at("2026-01|tiktok_ads")][index.cols.at(kpi::measure::clicks)]), 110);
     EXPECT_DOUBLE_EQ(number(g[index.rows.at("2026-02|tiktok_ads")][index.cols.at(kpi::measure::conversions)]), 4);
+}
+
+// The summary a user sees after the menu command (no Silent argument): a message box naming the file,
+// its platform and the rows read, and what changed on the Data sheet; OK closes it. Screenshot:
+// <build>/tests/screenshots/import-summary.png.
+TEST(ImportCommand, SummaryMessageBoxSaysWhatWasImported) {
+    if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
+    workbook book(data_file("workbook-vi.fods"), "Dữ liệu");
+    auto frame = Reference<css::frame::XModel>(book.doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+    auto context = office().context();
+    const auto file = url_of(data_file("meta-en.csv"));
+    std::thread dispatcher([frame, context, file] {
+        const OUString url = ou(file);
+        css::uno::Sequence<css::beans::PropertyValue> args(1);
+        args.getArray()[0].Name = "Files";
+        args.getArray()[0].Value <<= css::uno::Sequence<OUString>(&url, 1);
+        try {
+            css::frame::DispatchHelper::create(context)->executeDispatch(
+                Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW), "org.kpimarketing.command:Import", "", 0,
+                args);
+        } catch (const css::uno::Exception&) {
+        }
+    });
+    const auto message = gui::wait_for([](const Reference<css::accessibility::XAccessibleContext>& c) {
+        return u8(c->getAccessibleName()).find("cells changed") != std::string::npos;
+    });
+    const bool shown = message.is();
+    if (shown) {
+        const auto text = u8(message->getAccessibleName());
+        EXPECT_NE(text.find("meta-en.csv"), std::string::npos) << text;
+        EXPECT_NE(text.find("Meta"), std::string::npos) << text;
+        EXPECT_NE(text.find("rows read"), std::string::npos) << text;
+        EXPECT_NE(text.find("Sheet \"Dữ liệu\""), std::string::npos) << text;
+        gui::screenshot(gui::screenshot_dir() / "import-summary.png");
+        EXPECT_TRUE(gui::press("OK"));
+        dispatcher.join();
+    } else {
+        ADD_FAILURE() << "no summary message box\n" << gui::dump_windows();
+        dispatcher.detach(); // ends with the office
+    }
+    EXPECT_TRUE(book.modified()); // the import happened
 }

@@ -2,6 +2,7 @@
 // toolbar are registered, Silent=true builds from dispatch arguments without the dialog, and (under
 // Xvfb) screenshots of the wizard's steps in English and Vietnamese:
 // <build>/tests/screenshots/new-workbook-{en,vi}-step{1..4}.png, for a person to look at.
+#include "gui.hpp"
 #include "office_test.hpp"
 
 #include <com/sun/star/beans/NamedValue.hpp>
@@ -20,12 +21,6 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 
-#include <com/sun/star/accessibility/AccessibleRole.hpp>
-#include <com/sun/star/accessibility/XAccessible.hpp>
-#include <com/sun/star/accessibility/XAccessibleAction.hpp>
-#include <com/sun/star/accessibility/XAccessibleContext.hpp>
-#include <com/sun/star/awt/Toolkit.hpp>
-#include <com/sun/star/awt/XExtendedToolkit.hpp>
 
 #include <gtest/gtest.h>
 
@@ -87,13 +82,7 @@ struct new_document {
     }
 };
 
-std::filesystem::path screenshot_dir() {
-    auto dir = std::filesystem::path(KPI_TEST_WORK_DIR).parent_path() / "screenshots";
-    std::filesystem::create_directories(dir);
-    return dir;
-}
 
-bool in_a_window() { return std::getenv("DISPLAY") != nullptr && std::getenv("KPI_TEST_GUI") != nullptr; }
 
 // Opens the wizard non-modally in `office`, screenshots its four steps, closes it (the
 // ScreenshotAndCancel hook of addin/new_workbook_dialog.cpp); the document must stay as it was.
@@ -101,7 +90,7 @@ void screenshot_wizard(kpi::office::session& office, const std::string& name, co
     new_document book(office);
     book.frame()->getContainerWindow()->setPosSize(0, 0, 1280, 800, css::awt::PosSize::POSSIZE);
     const int before = book.sheet_count();
-    const auto prefix = (screenshot_dir() / name).string();
+    const auto prefix = (gui::screenshot_dir() / name).string();
     for (int s = 1; s <= 4; ++s) std::filesystem::remove(prefix + "-step" + std::to_string(s) + ".png");
     book.dispatch({arg("ScreenshotAndCancel", prefix), arg("Industry", industry)});
     for (int s = 1; s <= 4; ++s) {
@@ -112,44 +101,6 @@ void screenshot_wizard(kpi::office::session& office, const std::string& name, co
     EXPECT_EQ(book.sheet_count(), before); // closing the wizard builds nothing
 }
 
-using css::accessibility::XAccessibleContext;
-
-// A push button named `name` (mnemonic marks ignored) under `c`, depth-first; null if none.
-Reference<XAccessibleContext> find_button(const Reference<XAccessibleContext>& c, const std::string& name, int depth) {
-    if (!c.is() || depth > 8) return nullptr;
-    if (c->getAccessibleRole() == css::accessibility::AccessibleRole::PUSH_BUTTON &&
-        u8(c->getAccessibleName().replaceAll("~", "")) == name)
-        return c;
-    const auto n = c->getAccessibleChildCount();
-    for (decltype(c->getAccessibleChildCount()) i = 0; i < n && i < 200; ++i) {
-        auto child = c->getAccessibleChild(i);
-        if (auto found = find_button(child.is() ? child->getAccessibleContext() : nullptr, name, depth + 1); found.is())
-            return found;
-    }
-    return nullptr;
-}
-
-// (XExtendedToolkit's top-window list is deprecated but is the one way to reach a dialog's window from
-// another process.)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-// Presses a button of an open dialog of `office` (waits up to 15 s for it to appear).
-bool press(kpi::office::session& office, const std::string& name) {
-    Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(office.context()), UNO_QUERY_THROW);
-    for (int attempt = 0; attempt < 75; ++attempt) {
-        for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i) {
-            Reference<css::accessibility::XAccessible> window(toolkit->getTopWindow(i), css::uno::UNO_QUERY);
-            auto button = find_button(window.is() ? window->getAccessibleContext() : nullptr, name, 0);
-            if (button.is()) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(300));
-                return Reference<css::accessibility::XAccessibleAction>(button, UNO_QUERY_THROW)->doAccessibleAction(0);
-            }
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    }
-    return false;
-}
-#pragma GCC diagnostic pop
 
 // Runs the command as a menu click does (no arguments: the modal wizard) on another thread, presses
 // `buttons` in turn, waits for the command to return.
@@ -167,7 +118,7 @@ void click_through(new_document& book, const std::vector<std::string>& buttons) 
     });
     bool all = true;
     for (const auto& b : buttons) {
-        const bool ok = press(book.office, b);
+        const bool ok = gui::press(b);
         EXPECT_TRUE(ok) << "no button " << b;
         all &= ok;
     }
@@ -239,12 +190,12 @@ TEST(NewWorkbookCommand, BadArgumentsChangeNothing) {
 }
 
 TEST(NewWorkbookDialog, ScreenshotsEnglish) {
-    if (!in_a_window()) GTEST_SKIP() << "not in a window";
+    if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
     screenshot_wizard(office(), "new-workbook-en", "ecommerce");
 }
 
 TEST(NewWorkbookDialog, ScreenshotsVietnamese) {
-    if (!in_a_window()) GTEST_SKIP() << "not in a window";
+    if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
     auto vi = start_office_with_extension("vi", "vi");
     screenshot_wizard(*vi, "new-workbook-vi", "b2b");
 }
@@ -252,7 +203,7 @@ TEST(NewWorkbookDialog, ScreenshotsVietnamese) {
 // The modal wizard as a user drives it (buttons pressed through the accessibility API): Next to the
 // review step, Finish builds; Cancel changes nothing.
 TEST(NewWorkbookDialog, NextNextNextFinishBuildsTheWorkbook) {
-    if (!in_a_window()) GTEST_SKIP() << "not in a window";
+    if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
     new_document book(office());
     const int before = book.sheet_count();
     click_through(book, {"Next >", "Next >", "Next >", "Finish"});
@@ -260,7 +211,7 @@ TEST(NewWorkbookDialog, NextNextNextFinishBuildsTheWorkbook) {
 }
 
 TEST(NewWorkbookDialog, CancelChangesNothing) {
-    if (!in_a_window()) GTEST_SKIP() << "not in a window";
+    if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
     new_document book(office());
     const int before = book.sheet_count();
     click_through(book, {"Next >", "Cancel"});
@@ -270,9 +221,9 @@ TEST(NewWorkbookDialog, CancelChangesNothing) {
 // The validation message: no channel ticked, Next on step 3 stays there and says why
 // (new-workbook-en-nochannel-step4.png shows step 3 with the message).
 TEST(NewWorkbookDialog, ScreenshotOfAValidationMessage) {
-    if (!in_a_window()) GTEST_SKIP() << "not in a window";
+    if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
     new_document book(office());
-    const auto prefix = (screenshot_dir() / "new-workbook-en-nochannel").string();
+    const auto prefix = (gui::screenshot_dir() / "new-workbook-en-nochannel").string();
     book.dispatch({arg("ScreenshotAndCancel", prefix), arg("Channels", "none")});
     EXPECT_TRUE(std::filesystem::exists(prefix + "-step4.png"));
 }

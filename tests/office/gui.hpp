@@ -1,0 +1,153 @@
+// Driving LibreOffice's own windows (dialogs, message boxes) from an office test, in a real window
+// under Xvfb: through the accessibility API of the office's top windows, from the test's thread while
+// the office's main thread runs the modal window. Screenshots with xwd.
+#pragma once
+
+#include "office_test.hpp"
+
+#include <com/sun/star/accessibility/AccessibleRole.hpp>
+#include <com/sun/star/accessibility/XAccessible.hpp>
+#include <com/sun/star/accessibility/XAccessibleAction.hpp>
+#include <com/sun/star/accessibility/XAccessibleContext.hpp>
+#include <com/sun/star/accessibility/XAccessibleEditableText.hpp>
+#include <com/sun/star/awt/Toolkit.hpp>
+#include <com/sun/star/awt/XExtendedToolkit.hpp>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <thread>
+
+namespace kpi::office_test::gui {
+
+using css::uno::Reference;
+using css::uno::UNO_QUERY_THROW;
+
+
+using css::accessibility::XAccessibleContext;
+namespace role = css::accessibility::AccessibleRole;
+
+inline bool in_a_window() { return std::getenv("DISPLAY") != nullptr && std::getenv("KPI_TEST_GUI") != nullptr; }
+
+// The first accessible under `c` (depth-first) that `match` accepts.
+inline Reference<XAccessibleContext> find(const Reference<XAccessibleContext>& c,
+                                   const std::function<bool(const Reference<XAccessibleContext>&)>& match, int depth = 0) {
+    if (!c.is() || depth > 12) return nullptr;
+    if (match(c)) return c;
+    const auto n = c->getAccessibleChildCount();
+    for (decltype(c->getAccessibleChildCount()) i = 0; i < n && i < 300; ++i) {
+        auto child = c->getAccessibleChild(i);
+        if (auto found = find(child.is() ? child->getAccessibleContext() : nullptr, match, depth + 1); found.is())
+            return found;
+    }
+    return nullptr;
+}
+
+inline std::function<bool(const Reference<XAccessibleContext>&)> button(const std::string& name) {
+    return [name](const Reference<XAccessibleContext>& c) {
+        return c->getAccessibleRole() == role::PUSH_BUTTON && u8(c->getAccessibleName().replaceAll("~", "")) == name;
+    };
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+// Waits (up to 15 s) for a top window of the office holding an accessible that `match` accepts.
+inline Reference<XAccessibleContext> wait_for(const std::function<bool(const Reference<XAccessibleContext>&)>& match) {
+    Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(office().context()), UNO_QUERY_THROW);
+    for (int attempt = 0; attempt < 75; ++attempt) {
+        for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i) {
+            Reference<css::accessibility::XAccessible> window(toolkit->getTopWindow(i), css::uno::UNO_QUERY);
+            auto context = window.is() ? window->getAccessibleContext() : nullptr;
+            // Dialogs and message boxes only: walking a document window's cells takes ages.
+            if (!context.is() || context->getAccessibleRole() == role::FRAME) continue;
+            if (auto found = find(context, match); found.is()) return found;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    return nullptr;
+}
+#pragma GCC diagnostic pop
+
+// Every accessible's role and name under the office's top windows, for a failure message.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+inline std::string dump_windows() {
+    std::string out;
+    std::function<void(const Reference<XAccessibleContext>&, int)> walk = [&](const Reference<XAccessibleContext>& c, int depth) {
+        if (!c.is() || depth > 12) return;
+        out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + std::to_string(c->getAccessibleRole()) + " '" +
+               u8(c->getAccessibleName()) + "'\n";
+        const auto n = c->getAccessibleChildCount();
+        for (decltype(c->getAccessibleChildCount()) i = 0; i < n && i < 60; ++i) {
+            auto child = c->getAccessibleChild(i);
+            walk(child.is() ? child->getAccessibleContext() : nullptr, depth + 1);
+        }
+    };
+    Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(office().context()), UNO_QUERY_THROW);
+    for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i) {
+        Reference<css::accessibility::XAccessible> window(toolkit->getTopWindow(i), css::uno::UNO_QUERY);
+        auto context = window.is() ? window->getAccessibleContext() : nullptr;
+        if (context.is() && context->getAccessibleRole() != role::FRAME) walk(context, 0);
+    }
+    return out;
+}
+#pragma GCC diagnostic pop
+
+inline bool press(const std::string& name) {
+    auto b = wait_for(button(name));
+    if (!b.is()) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    return Reference<css::accessibility::XAccessibleAction>(b, UNO_QUERY_THROW)->doAccessibleAction(0);
+}
+
+// Presses a button whose action opens a modal window of its own (the action returns only when that
+// window closes): on a thread of its own, joined before the test ends.
+struct press_later {
+    std::thread t;
+    explicit press_later(const std::string& name) {
+        auto b = wait_for(button(name));
+        if (!b.is()) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        t = std::thread([b] {
+            try {
+                Reference<css::accessibility::XAccessibleAction>(b, UNO_QUERY_THROW)->doAccessibleAction(0);
+            } catch (const css::uno::Exception&) {
+            }
+        });
+    }
+    [[nodiscard]] bool pressed() const { return t.joinable(); }
+    ~press_later() {
+        if (t.joinable()) t.detach(); // ends with the office if its window never closed
+    }
+};
+
+// Types a file name into the save dialog's name field (the editable text next to "File name:").
+inline bool type_file_name(const std::string& name) {
+    auto field = wait_for([](const Reference<XAccessibleContext>& c) {
+        return c->getAccessibleRole() == role::TEXT &&
+               Reference<css::accessibility::XAccessibleEditableText>(c, css::uno::UNO_QUERY).is() &&
+               u8(c->getAccessibleName()).find("name") != std::string::npos;
+    });
+    if (!field.is()) return false;
+    return Reference<css::accessibility::XAccessibleEditableText>(field, UNO_QUERY_THROW)->setText(ou(name));
+}
+
+inline void screenshot(const std::filesystem::path& png) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200)); // the office paints
+    const std::string command = "xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > '" + png.string() + "'";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    EXPECT_GT(std::filesystem::file_size(png), 10000u);
+}
+
+// <build>/tests/screenshots, for a person to look at.
+inline std::filesystem::path screenshot_dir() {
+    const auto dir = std::filesystem::path(KPI_TEST_WORK_DIR).parent_path() / "screenshots";
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+} // namespace kpi::office_test::gui
