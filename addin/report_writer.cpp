@@ -1,6 +1,7 @@
 #include "report_writer.hpp"
 
 #include "calc_date.hpp"
+#include "document_files.hpp"
 #include "sheet_grid.hpp"
 #include "uno_strings.hpp"
 #include "workbook_builder.hpp"
@@ -12,13 +13,9 @@
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
-#include <com/sun/star/frame/Desktop.hpp>
-#include <com/sun/star/frame/XComponentLoader.hpp>
-#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
-#include <com/sun/star/util/XCloseable.hpp>
 
 namespace kpi::uno_glue {
 
@@ -137,23 +134,8 @@ std::variant<kpi::report, std::string> read_report(const Reference<css::sheet::X
 void export_report(const Reference<css::uno::XComponentContext>& context, const kpi::report& report,
                    const std::string& target_url, report_format format) {
     const auto model = kpi::report_workbook(report);
-    Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context), UNO_QUERY_THROW);
-    css::beans::PropertyValue hidden;
-    hidden.Name = "Hidden";
-    hidden.Value <<= true;
-    Reference<css::lang::XComponent> component =
-        loader->loadComponentFromURL("private:factory/scalc", "_blank", 0, Sequence<css::beans::PropertyValue>(&hidden, 1));
-    struct close_doc {
-        Reference<css::lang::XComponent> d;
-        ~close_doc() {
-            try {
-                Reference<css::util::XCloseable> c(d, UNO_QUERY);
-                if (c.is()) c->close(true);
-                else if (d.is()) d->dispose();
-            } catch (...) {
-            }
-        }
-    } closer{component};
+    const hidden_document created(context, "private:factory/scalc");
+    const auto& component = created.component();
     Reference<css::sheet::XSpreadsheetDocument> doc(component, UNO_QUERY_THROW);
     auto sheets = doc->getSheets();
     // The new document's own empty sheet goes once the report's sheets are in.
@@ -172,14 +154,7 @@ void export_report(const Reference<css::uno::XComponentContext>& context, const 
     }
     show_workbook(doc, model, names);
 
-    css::beans::PropertyValue filter;
-    filter.Name = "FilterName";
-    filter.Value <<= from_utf8(filter_name(format));
-    css::beans::PropertyValue overwrite;
-    overwrite.Name = "Overwrite";
-    overwrite.Value <<= true;
-    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
-        ->storeToURL(from_utf8(target_url), make_sequence<css::beans::PropertyValue>({filter, overwrite}));
+    store_to_url(component, target_url, filter_name(format));
 }
 
 } // namespace kpi::uno_glue

@@ -1,15 +1,12 @@
 #include "share_copy.hpp"
 
+#include "document_files.hpp"
 #include "uno_strings.hpp"
 
 #include <kpi/catalog.hpp>
 #include <kpi/text_fold.hpp>
 
-#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
-#include <com/sun/star/frame/Desktop.hpp>
-#include <com/sun/star/frame/XComponentLoader.hpp>
-#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XArrayFormulaRange.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
@@ -23,13 +20,11 @@
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
-#include <com/sun/star/util/XCloseable.hpp>
 
 #include <algorithm>
 #include <filesystem>
 #include <set>
 #include <tuple>
-#include <unistd.h>
 #include <vector>
 
 namespace kpi::uno_glue {
@@ -161,50 +156,18 @@ share_result replace_kpi_formulas(const Reference<css::sheet::XSpreadsheetDocume
 
 void store_as(const Reference<css::sheet::XSpreadsheetDocument>& document, const std::string& target_url,
               share_format format) {
-    css::beans::PropertyValue filter;
-    filter.Name = "FilterName";
-    filter.Value <<= from_utf8(format == share_format::xlsx ? "Calc MS Excel 2007 XML" : "calc8");
-    css::beans::PropertyValue overwrite;
-    overwrite.Name = "Overwrite";
-    overwrite.Value <<= true;
-    Reference<css::frame::XStorable>(document, UNO_QUERY_THROW)
-        ->storeToURL(from_utf8(target_url), make_sequence<css::beans::PropertyValue>({filter, overwrite}));
+    store_to_url(Reference<css::lang::XComponent>(document, UNO_QUERY_THROW), target_url,
+                 format == share_format::xlsx ? "Calc MS Excel 2007 XML" : "calc8");
 }
 
 share_result write_shareable_copy(const Reference<css::uno::XComponentContext>& context,
                                   const Reference<css::sheet::XSpreadsheetDocument>& document,
                                   const std::string& target_url, share_format format) {
-    namespace fs = std::filesystem;
-    static int counter = 0;
-    const fs::path temp = fs::temp_directory_path() /
-                          ("kpi-share-" + std::to_string(getpid()) + "-" + std::to_string(++counter) + ".ods");
-    struct remove_file {
-        fs::path p;
-        ~remove_file() {
-            std::error_code ec;
-            fs::remove(p, ec);
-        }
-    } cleanup{temp};
-    const std::string temp_url = "file://" + temp.string();
-    store_as(document, temp_url, share_format::ods); // storeToURL: the document keeps its location and state
-
-    Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context), UNO_QUERY_THROW);
-    css::beans::PropertyValue hidden;
-    hidden.Name = "Hidden";
-    hidden.Value <<= true;
-    Reference<css::lang::XComponent> copy =
-        loader->loadComponentFromURL(from_utf8(temp_url), "_blank", 0, Sequence<css::beans::PropertyValue>(&hidden, 1));
-    struct close_doc {
-        Reference<css::lang::XComponent> d;
-        ~close_doc() {
-            try {
-                Reference<css::util::XCloseable> c(d, UNO_QUERY);
-                if (c.is()) c->close(true);
-                else if (d.is()) d->dispose();
-            } catch (...) {
-            }
-        }
-    } closer{copy};
+    // storeToURL: the document keeps its location and its modified state.
+    const temporary_file temp("ods");
+    store_as(document, temp.url(), share_format::ods);
+    const hidden_document loaded(context, from_utf8(temp.url()));
+    const auto& copy = loaded.component();
     Reference<css::sheet::XSpreadsheetDocument> spreadsheet(copy, UNO_QUERY_THROW);
     Reference<css::sheet::XCalculatable>(copy, UNO_QUERY_THROW)->calculateAll();
     const auto result = replace_kpi_formulas(spreadsheet);

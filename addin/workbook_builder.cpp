@@ -1,5 +1,6 @@
 #include <kpi/xml_escape.hpp>
 #include "workbook_builder.hpp"
+#include "document_files.hpp"
 
 #include "uno_strings.hpp"
 
@@ -100,7 +101,6 @@ using kpi::xml_escape;
 sal_Int32 add_icon_sets(const Reference<css::uno::XComponentContext>& context,
                         const Reference<css::sheet::XSpreadsheetDocument>& doc, const kpi::sheet_model& sheet,
                         sal_Int32 position, const Reference<css::sheet::XSpreadsheet>& target) {
-    static std::atomic<int> counter{0};
     const std::string tmp_name = "KPI_TEMPLATE_SHEET";
     std::string formats;
     for (const auto& icons : sheet.icon_sets) {
@@ -126,39 +126,14 @@ sal_Int32 add_icon_sets(const Reference<css::uno::XComponentContext>& context,
         "<office:body><office:spreadsheet><table:table table:name=\"" +
         tmp_name + "\"><table:table-row><table:table-cell/></table:table-row><calcext:conditional-formats>" + formats +
         "</calcext:conditional-formats></table:table></office:spreadsheet></office:body></office:document>\n";
-    const fs::path file = fs::temp_directory_path() / ("kpi-template-" + std::to_string(getpid()) + "-" +
-                                                        std::to_string(counter++) + ".fods");
+    const temporary_file file("fods");
     {
-        std::ofstream out(file, std::ios::binary);
+        std::ofstream out(file.path(), std::ios::binary);
         out << xml;
-        if (!out) throw std::runtime_error("cannot write " + file.string());
+        if (!out) throw std::runtime_error("cannot write " + file.path().string());
     }
-    struct remove_file {
-        fs::path p;
-        ~remove_file() {
-            std::error_code ec;
-            fs::remove(p, ec);
-        }
-    } cleanup{file};
-
-    Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context), UNO_QUERY_THROW);
-    css::beans::PropertyValue hidden;
-    hidden.Name = "Hidden";
-    hidden.Value <<= true;
-    const std::string url = "file://" + fs::absolute(file).string();
-    Reference<css::lang::XComponent> source =
-        loader->loadComponentFromURL(from_utf8(url), "_blank", 0, Sequence<css::beans::PropertyValue>(&hidden, 1));
-    struct close_doc {
-        Reference<css::lang::XComponent> d;
-        ~close_doc() {
-            try {
-                Reference<css::util::XCloseable> c(d, UNO_QUERY);
-                if (c.is()) c->close(true);
-                else if (d.is()) d->dispose();
-            } catch (...) {
-            }
-        }
-    } closer{source};
+    const hidden_document loaded(context, from_utf8(file.url()));
+    const auto& source = loaded.component();
     Reference<css::sheet::XSpreadsheetDocument> source_doc(source, UNO_QUERY_THROW);
     Reference<css::frame::XModel> target_model(doc, UNO_QUERY);
     Reference<css::frame::XController> target_controller(target_model.is() ? target_model->getCurrentController()

@@ -59,12 +59,16 @@ inline std::function<bool(const Reference<XAccessibleContext>&)> button(const st
 inline Reference<XAccessibleContext> wait_for(const std::function<bool(const Reference<XAccessibleContext>&)>& match) {
     Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(office().context()), UNO_QUERY_THROW);
     for (int attempt = 0; attempt < 75; ++attempt) {
-        for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i) {
-            Reference<css::accessibility::XAccessible> window(toolkit->getTopWindow(i), css::uno::UNO_QUERY);
-            auto context = window.is() ? window->getAccessibleContext() : nullptr;
-            // Dialogs and message boxes only: walking a document window's cells takes ages.
-            if (!context.is() || context->getAccessibleRole() == role::FRAME) continue;
-            if (auto found = find(context, match); found.is()) return found;
+        try {
+            for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i) {
+                Reference<css::accessibility::XAccessible> window(toolkit->getTopWindow(i), css::uno::UNO_QUERY);
+                auto context = window.is() ? window->getAccessibleContext() : nullptr;
+                // Dialogs and message boxes only: walking a document window's cells takes ages.
+                if (!context.is() || context->getAccessibleRole() == role::FRAME) continue;
+                if (auto found = find(context, match); found.is()) return found;
+            }
+        } catch (const css::uno::RuntimeException&) {
+            // A window closed while we walked it (DisposedException): look again.
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
@@ -101,7 +105,11 @@ inline bool press(const std::string& name) {
     auto b = wait_for(button(name));
     if (!b.is()) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    return Reference<css::accessibility::XAccessibleAction>(b, UNO_QUERY_THROW)->doAccessibleAction(0);
+    try {
+        return Reference<css::accessibility::XAccessibleAction>(b, UNO_QUERY_THROW)->doAccessibleAction(0);
+    } catch (const css::uno::RuntimeException&) {
+        return false; // the window closed meanwhile
+    }
 }
 
 // Presses a button whose action opens a modal window of its own (the action returns only when that

@@ -277,14 +277,7 @@ TEST(ImportCommand, OneUndoRevertsAnImport) {
 
 namespace {
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
-
-std::string file_bytes(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string q(const fs::path& p) { return quoted(p); }
 
 } // namespace
 

@@ -43,26 +43,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path sample = fs::path(KPI_TEST_DATA_DIR).parent_path().parent_path() / "examples" / "sample-sme-2026.fods";
+const fs::path sample = sample_workbook();
 
-fs::path work_dir(const std::string& name) {
-    const auto dir = fs::path(KPI_TEST_WORK_DIR) / (name + "-" + std::to_string(getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path work_dir(const std::string& name) { return fresh_dir(name); }
 
-std::string run(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    if (!pipe) return out;
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-    pclose(pipe);
-    return out;
-}
-
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string run(const std::string& command) { return run_command(command).out; }
 
 std::string pdf_text(const fs::path& pdf) { return run("pdftotext -layout " + quoted(pdf) + " -"); }
 
@@ -72,12 +57,6 @@ int pdf_pages(const fs::path& pdf) {
     return at == std::string::npos ? 0 : std::stoi(info.substr(at + 6));
 }
 
-std::string file_bytes(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::string url_of(const fs::path& p) {
     OUString url;

@@ -42,23 +42,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path sample = fs::path(KPI_TEST_DATA_DIR).parent_path().parent_path() / "examples" / "sample-sme-2026.fods";
+const fs::path sample = sample_workbook();
 
-fs::path share_dir(const std::string& name) {
-    const auto dir = fs::path(KPI_TEST_WORK_DIR) / ("share-" + name + "-" + std::to_string(getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path share_dir(const std::string& name) { return fresh_dir("share-" + name); }
 
-std::string bytes_of(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+std::string bytes_of(const fs::path& p) { return file_bytes(p); }
 
-std::string q(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string q(const fs::path& p) { return quoted(p); }
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

@@ -1,0 +1,70 @@
+#include "document_files.hpp"
+
+#include "uno_strings.hpp"
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/Desktop.hpp>
+#include <com/sun/star/frame/XComponentLoader.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+#include <osl/file.hxx>
+
+#include <atomic>
+#include <unistd.h>
+
+namespace kpi::uno_glue {
+
+using css::uno::Reference;
+using css::uno::UNO_QUERY;
+using css::uno::UNO_QUERY_THROW;
+
+hidden_document::hidden_document(const Reference<css::uno::XComponentContext>& context, const OUString& url) {
+    Reference<css::frame::XComponentLoader> loader(css::frame::Desktop::create(context), UNO_QUERY_THROW);
+    css::beans::PropertyValue hidden;
+    hidden.Name = "Hidden";
+    hidden.Value <<= true;
+    doc_ = loader->loadComponentFromURL(url, "_blank", 0, css::uno::Sequence<css::beans::PropertyValue>(&hidden, 1));
+    if (!doc_.is()) throw css::uno::RuntimeException(OUString("cannot open ") + url);
+}
+
+hidden_document::~hidden_document() {
+    try {
+        Reference<css::util::XCloseable> closeable(doc_, UNO_QUERY);
+        if (closeable.is()) closeable->close(true);
+        else if (doc_.is()) doc_->dispose();
+    } catch (...) {
+        // Closing a document the office already dropped: nothing left to do.
+    }
+}
+
+void store_to_url(const Reference<css::lang::XComponent>& document, const std::string& url, std::string_view filter) {
+    css::beans::PropertyValue filter_name;
+    filter_name.Name = "FilterName";
+    filter_name.Value <<= from_utf8(filter);
+    css::beans::PropertyValue overwrite;
+    overwrite.Name = "Overwrite";
+    overwrite.Value <<= true;
+    Reference<css::frame::XStorable>(document, UNO_QUERY_THROW)
+        ->storeToURL(from_utf8(url), make_sequence<css::beans::PropertyValue>({filter_name, overwrite}));
+}
+
+temporary_file::temporary_file(std::string_view extension) {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("kpi-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + "." + std::string(extension));
+}
+
+temporary_file::~temporary_file() {
+    std::error_code ec;
+    std::filesystem::remove(path_, ec);
+}
+
+std::string temporary_file::url() const { return "file://" + std::filesystem::absolute(path_).string(); }
+
+std::string system_path(const OUString& url) {
+    OUString path;
+    if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None) return {};
+    return to_utf8(path);
+}
+
+} // namespace kpi::uno_glue

@@ -1,0 +1,51 @@
+// Documents the commands make for themselves: loaded hidden and always closed, stored by filter name,
+// temporary files removed. Shared by the template builder, the report writer and the sharing copy.
+#pragma once
+
+#include <com/sun/star/lang/XComponent.hpp>
+#include <com/sun/star/uno/XComponentContext.hpp>
+#include <rtl/ustring.hxx>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace kpi::uno_glue {
+
+// A document loaded hidden (never shown) from a URL ("private:factory/scalc" for a new spreadsheet);
+// closed when this object goes, whatever happened meanwhile.
+class hidden_document {
+public:
+    hidden_document(const css::uno::Reference<css::uno::XComponentContext>& context, const rtl::OUString& url);
+    ~hidden_document();
+    hidden_document(const hidden_document&) = delete;
+    hidden_document& operator=(const hidden_document&) = delete;
+    [[nodiscard]] const css::uno::Reference<css::lang::XComponent>& component() const noexcept { return doc_; }
+
+private:
+    css::uno::Reference<css::lang::XComponent> doc_;
+};
+
+// storeToURL with a filter ("calc8", "calc_pdf_Export", ...), replacing a file that is there: the
+// callers have asked. The document keeps its own location and modified state.
+void store_to_url(const css::uno::Reference<css::lang::XComponent>& document, const std::string& url,
+                  std::string_view filter);
+
+// A file in the temporary folder with a name of its own (pid and a counter), removed when this goes.
+class temporary_file {
+public:
+    explicit temporary_file(std::string_view extension); // "ods", "fods"
+    ~temporary_file();
+    temporary_file(const temporary_file&) = delete;
+    temporary_file& operator=(const temporary_file&) = delete;
+    [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
+    [[nodiscard]] std::string url() const; // file:///tmp/...
+
+private:
+    std::filesystem::path path_;
+};
+
+// The system path of a file URL, "" when the URL is not a file's.
+[[nodiscard]] std::string system_path(const rtl::OUString& url);
+
+} // namespace kpi::uno_glue
