@@ -67,7 +67,7 @@ constexpr std::array google_ads_en{
 constexpr std::array google_ads_vi{
     role_col("Ngày", R::date, true),
     measure_col("Chi phí", M::spend, true),
-    measure_col("Lượt hiển thị|Số lượt hiển thị", M::impressions, true),
+    measure_col("Lượt hiển thị|Số lượt hiển thị|H.thị", M::impressions, true), // "H.thị": Google's vi abbreviation
     measure_col("Lượt nhấp|Số lượt nhấp", M::clicks, true),
     measure_col("Lượt chuyển đổi|Số lượt chuyển đổi|Chuyển đổi", M::conversions),
     measure_col("Giá trị chuyển đổi|Giá trị lượt chuyển đổi", M::revenue),

@@ -399,3 +399,13 @@ TEST(ImportFormats, SignaturesDoNotShadowEachOther) {
         EXPECT_EQ(r->language, sig.language) << to_string(sig.platform);
     }
 }
+
+// Google's Vietnamese help (support.google.com/google-ads/answer/2454071?hl=vi) abbreviates the
+// "Lượt hiển thị" column as "H.thị", as English writes "Impr.".
+TEST(ImportFormats, GoogleAdsVietnameseAbbreviatedImpressionsHeader) {
+    const kpi::grid g{{"Ngày", "Chiến dịch", "Chi phí", "H.thị", "Lượt nhấp"}, {"27/01/2026", "Tìm kiếm", "683.827,50", "31.539", "1.033"}};
+    const auto found = kpi::recognise_export(g);
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->platform, kpi::export_platform::google_ads);
+    EXPECT_EQ(found->language, "vi");
+}
