@@ -44,11 +44,12 @@ demo: build
 	@$(KPI) --profile $(BUILD)/demo-profile audit $(DEMO_BOOK) --lang vi | tee $(DEMO_OUT)/kpi-audit.txt; \
 	  status=$${PIPESTATUS[0]}; [ $$status -le 1 ] || exit $$status
 	@$(KPI) --profile $(BUILD)/demo-profile audit $(DEMO_BOOK) --json > $(DEMO_OUT)/kpi-audit.json || [ $$? -eq 1 ]
-	$(KPI) --profile $(BUILD)/demo-profile report $(DEMO_BOOK) -o $(DEMO_OUT)/kpi-report.pdf --force
 	$(KPI) --profile $(BUILD)/demo-profile share $(DEMO_BOOK) -o $(DEMO_OUT)/sample-for-excel.xlsx --force
+	$(KPI) --profile $(BUILD)/demo-profile report $(DEMO_BOOK) -o $(DEMO_OUT)/kpi-report.pdf --force
 	@echo
 	@echo "Demo outputs are in $(CURDIR)/$(DEMO_OUT)/:"
 	@ls -1 $(DEMO_OUT) | sed 's/^/  /'
+	@echo "The KPI report: $(CURDIR)/$(DEMO_OUT)/kpi-report.pdf"
 
 # Benchmarks (not tests): each prints its figures and ratios against a baseline of the same run.
 BENCH_TARGETS := bench bench_audit bench_audit_calc bench_builder bench_import bench_report
