@@ -17,7 +17,7 @@ void usage(std::ostream& out) {
            "                                         build a KPI workbook from the template (kpi new --help)\n"
            "  import WORKBOOK EXPORT... (-o OUT | --in-place) [--force] [--lang vi|en] [--currency CODE]\n"
            "                                         platform exports (CSV, XLSX) into the Data sheet\n"
-           "  report WORKBOOK... [-o OUT] [--format pdf|xlsx|ods|html] [--lang vi|en] [--force]\n"
+           "  report WORKBOOK... [-o OUT] [--format pdf|xlsx|ods|html] [--lang vi|en] [--period TEXT] [--force]\n"
            "                                         formatted KPI report(s); one office for all workbooks\n"
            "  share WORKBOOK -o OUT [--format ods|xlsx] [--force]\n"
            "                                         a copy whose KPI. formulas are replaced by their values\n\n"
