@@ -11,7 +11,10 @@
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XPrintAreas.hpp>
+#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
@@ -176,7 +179,30 @@ TEST(KpiReport, EnglishReportInOtherFormats) {
     fs::copy_file(sample, dir / "client.fods");
     r = run_kpi("report " + quoted(dir / "client.fods") + " --format ods");
     ASSERT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_TRUE(fs::exists(dir / "client-report.ods"));
+    ASSERT_TRUE(fs::exists(dir / "client-report.ods"));
+    // Page setup as saved: A4 landscape, a footer, the title and table header repeated on every page.
+    auto ods = office().open(dir / "client-report.ods", true);
+    Reference<css::sheet::XSpreadsheetDocument> report_doc(ods, UNO_QUERY_THROW);
+    Reference<css::sheet::XSpreadsheet> acquisition(report_doc->getSheets()->getByName(ou("Thu hút & chi phí")),
+                                                   UNO_QUERY_THROW);
+    Reference<css::sheet::XPrintAreas> areas(acquisition, UNO_QUERY_THROW);
+    EXPECT_TRUE(areas->getPrintTitleRows());
+    EXPECT_EQ(areas->getTitleRows().EndRow, 3);
+    OUString style_name;
+    Reference<css::beans::XPropertySet>(acquisition, UNO_QUERY_THROW)->getPropertyValue("PageStyle") >>= style_name;
+    Reference<css::container::XNameAccess> page_styles(
+        Reference<css::style::XStyleFamiliesSupplier>(ods, UNO_QUERY_THROW)->getStyleFamilies()->getByName("PageStyles"),
+        UNO_QUERY_THROW);
+    Reference<css::beans::XPropertySet> page(page_styles->getByName(style_name), UNO_QUERY_THROW);
+    sal_Int32 width = 0, height = 0;
+    bool footer = false;
+    page->getPropertyValue("Width") >>= width;
+    page->getPropertyValue("Height") >>= height;
+    page->getPropertyValue("FooterIsOn") >>= footer;
+    EXPECT_NEAR(width, 29700, 5); // 1/100 mm, rounded through the file
+    EXPECT_NEAR(height, 21000, 5);
+    EXPECT_TRUE(footer);
+    Reference<css::util::XCloseable>(ods, UNO_QUERY_THROW)->close(true);
 }
 
 TEST(KpiReport, SeveralWorkbooksInOneRunWithProgressAndExitCodes) {
