@@ -118,8 +118,9 @@ constexpr std::array search_console_en{
 };
 constexpr std::array search_console_vi{
     role_col("Ngày", R::date, true),
-    measure_col("Số lần nhấp|Lượt nhấp", M::clicks, true),
-    measure_col("Số lần hiển thị|Lượt hiển thị", M::impressions, true),
+    // Google's Vietnamese Search Console help says "số lượt nhấp, số lượt hiển thị, vị trí, CTR".
+    measure_col("Số lần nhấp|Lượt nhấp|Số lượt nhấp", M::clicks, true),
+    measure_col("Số lần hiển thị|Lượt hiển thị|Số lượt hiển thị", M::impressions, true),
     role_col("Vị trí|Vị trí trung bình", R::position, true),
     ignored("CTR"),
 };

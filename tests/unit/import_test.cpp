@@ -409,3 +409,13 @@ TEST(ImportFormats, GoogleAdsVietnameseAbbreviatedImpressionsHeader) {
     EXPECT_EQ(found->platform, kpi::export_platform::google_ads);
     EXPECT_EQ(found->language, "vi");
 }
+
+// The wording of Google's Vietnamese Search Console help (support.google.com/webmasters/answer/7576553?hl=vi):
+// "số lượt nhấp, số lượt hiển thị, vị trí, CTR".
+TEST(ImportFormats, SearchConsoleVietnameseHelpWording) {
+    const kpi::grid g{{"Ngày", "Số lượt nhấp", "Số lượt hiển thị", "CTR", "Vị trí"}, {"2026-01-27", "12", "340", "3,5%", "8,2"}};
+    const auto found = kpi::recognise_export(g);
+    ASSERT_TRUE(found.has_value());
+    EXPECT_EQ(found->platform, kpi::export_platform::search_console);
+    EXPECT_EQ(found->language, "vi");
+}
