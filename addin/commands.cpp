@@ -8,6 +8,7 @@
 #include <com/sun/star/awt/XMessageBox.hpp>
 #include <com/sun/star/awt/XMessageBoxFactory.hpp>
 #include <com/sun/star/awt/XWindowPeer.hpp>
+#include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/uno/Exception.hpp>
 
 #include <array>
@@ -30,6 +31,12 @@ const command* find_command(std::string_view name) noexcept {
     for (const auto& c : commands)
         if (c.name == name) return &c;
     return nullptr;
+}
+
+css::uno::Reference<css::frame::XModel> document_model(const command_context& ctx) {
+    if (!ctx.frame.is()) return nullptr;
+    auto controller = ctx.frame->getController();
+    return controller.is() ? controller->getModel() : nullptr;
 }
 
 bool silent(const command_context& ctx) {

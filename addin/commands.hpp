@@ -3,6 +3,7 @@
 
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
 #include <string_view>
@@ -21,6 +22,9 @@ struct command {
 };
 
 const command* find_command(std::string_view name) noexcept;
+
+// The document shown in the command's window; null without a window or a document.
+css::uno::Reference<css::frame::XModel> document_model(const command_context& ctx);
 
 // Runs a command; reports any failure in a message box instead of letting it reach the office.
 void run_command(const command& cmd, const command_context& ctx);

@@ -55,9 +55,7 @@ void run_import_command(const command_context& ctx) {
     const std::string lang = ui_language(ctx.uno);
     const bool vi = lang.substr(0, 2) == "vi";
     const std::string title = vi ? "Nhập dữ liệu kênh" : "Import channel data";
-    if (!ctx.frame.is()) return;
-    auto controller = ctx.frame->getController();
-    Reference<css::frame::XModel> model(controller.is() ? controller->getModel() : nullptr);
+    const auto model = document_model(ctx);
     Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY);
     if (!doc.is()) return;
 

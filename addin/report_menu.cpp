@@ -25,9 +25,7 @@ void run_report_command(const command_context& ctx) {
     const std::string ui = ui_language(ctx.uno);
     const bool vi = ui.substr(0, 2) == "vi";
     const std::string title = vi ? "Xuất báo cáo KPI" : "Export KPI report";
-    if (!ctx.frame.is()) return;
-    auto controller = ctx.frame->getController();
-    Reference<css::frame::XModel> model(controller.is() ? controller->getModel() : nullptr);
+    const auto model = document_model(ctx);
     Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY);
     if (!doc.is()) return;
 

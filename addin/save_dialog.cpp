@@ -22,9 +22,7 @@ using css::uno::UNO_QUERY;
 namespace {
 
 OUString document_url(const command_context& ctx) {
-    if (!ctx.frame.is()) return {};
-    auto controller = ctx.frame->getController();
-    Reference<css::frame::XModel> model(controller.is() ? controller->getModel() : nullptr);
+    const auto model = document_model(ctx);
     return model.is() ? model->getURL() : OUString();
 }
 

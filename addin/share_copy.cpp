@@ -17,14 +17,11 @@
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
-#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XCell.hpp>
-#include <com/sun/star/text/XTextRange.hpp>
 
 #include <algorithm>
-#include <filesystem>
-#include <set>
-#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace kpi::uno_glue {
@@ -37,8 +34,8 @@ using css::uno::UNO_QUERY_THROW;
 
 std::optional<share_format> parse_share_format(std::string_view key) {
     const std::string k = kpi::fold(key);
-    if (k == "ods") return share_format::ods;
-    if (k == "xlsx") return share_format::xlsx;
+    if (k == "ods" || k == "calc8") return share_format::ods;
+    if (k == "xlsx" || k == "calc ms excel 2007 xml") return share_format::xlsx;
     return std::nullopt;
 }
 
@@ -47,31 +44,100 @@ namespace {
 bool uses_kpi(const OUString& formula) { return kpi::first_function_in(to_utf8(formula), false) != nullptr; }
 
 // A formula that gives Calc's error `code` without the extension (and that Excel reads the same way).
+// Errors without such a formula (Err:502, #REF!, ...) become #N/A: still an error, never a number.
 OUString native_error_formula(sal_Int32 code) {
     switch (code) {
-    case 532: return "=1/0";          // #DIV/0!
-    case 503: return "=1E308*10";     // #NUM!
-    case 519: return "=\"\"+\"x\"";   // #VALUE!
-    default: return "=NA()";          // #N/A and the rest: not available
+    case 532: return "=1/0";        // #DIV/0!
+    case 503: return "=1E308*10";   // #NUM!
+    case 519: return "=\"\"+\"x\""; // #VALUE!
+    default: return "=NA()";        // #N/A and the rest: not available
     }
 }
 
-void put_value(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 col, sal_Int32 row, share_result& result) {
-    auto cell = sheet->getCellByPosition(col, row);
-    const sal_Int32 error = cell->getError();
-    sal_Int32 type = 0; // css::sheet::FormulaResult: VALUE 1, STRING 2, ERROR 4
-    Reference<css::beans::XPropertySet>(cell, UNO_QUERY_THROW)->getPropertyValue("FormulaResultType2") >>= type;
-    if (error != 0) {
-        cell->setFormula(native_error_formula(error));
-        ++result.errors;
-    } else if (type == 2) {
-        Reference<css::text::XTextRange> text(cell, UNO_QUERY_THROW);
-        const OUString s = text->getString();
-        text->setString(s); // replaces the formula by the text
-    } else {
-        cell->setValue(cell->getValue());
+using data_rows = Sequence<Sequence<Any>>;
+
+// Writes results read with getDataArray (a number, a text, void for an error) over `range`, whose
+// formulas have gone or go now (setDataArray replaces them): values in one call, then the errors as
+// native formulas (setDataArray must not get a void Any: Calc crashes on it).
+void put_results(const Reference<css::sheet::XSpreadsheet>& sheet, const css::table::CellRangeAddress& range,
+                 data_rows values, share_result& result) {
+    std::vector<std::pair<sal_Int32, sal_Int32>> errors; // column, row
+    for (sal_Int32 r = 0; r < values.getLength(); ++r) {
+        Any* row = values.getArray()[r].getArray();
+        for (sal_Int32 c = 0; c < values[r].getLength(); ++c) {
+            if (row[c].hasValue()) continue;
+            errors.emplace_back(range.StartColumn + c, range.StartRow + r);
+            row[c] <<= OUString();
+        }
     }
-    ++result.cells;
+    std::vector<sal_Int32> codes; // read before the formulas go
+    codes.reserve(errors.size());
+    for (const auto& [col, row] : errors)
+        codes.push_back(sheet->getCellByPosition(col, row)->getError());
+    Reference<css::sheet::XCellRangeData>(
+        sheet->getCellRangeByPosition(range.StartColumn, range.StartRow, range.EndColumn, range.EndRow),
+        UNO_QUERY_THROW)
+        ->setDataArray(values);
+    for (std::size_t i = 0; i < errors.size(); ++i)
+        sheet->getCellByPosition(errors[i].first, errors[i].second)
+            ->setFormula(native_error_formula(codes[i]));
+    result.cells += static_cast<std::size_t>((range.EndColumn - range.StartColumn + 1)) *
+                    static_cast<std::size_t>(range.EndRow - range.StartRow + 1);
+    result.errors += errors.size();
+}
+
+data_rows results_of(const Reference<css::sheet::XSpreadsheet>& sheet,
+                     const css::table::CellRangeAddress& a) {
+    return Reference<css::sheet::XCellRangeData>(
+               sheet->getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow),
+               UNO_QUERY_THROW)
+        ->getDataArray();
+}
+
+css::table::CellRangeAddress address(sal_Int16 sheet, sal_Int32 col0, sal_Int32 row0, sal_Int32 col1,
+                                     sal_Int32 row1) {
+    css::table::CellRangeAddress a;
+    a.Sheet = sheet;
+    a.StartColumn = col0;
+    a.StartRow = row0;
+    a.EndColumn = col1;
+    a.EndRow = row1;
+    return a;
+}
+
+bool contains(const css::table::CellRangeAddress& a, sal_Int32 col, sal_Int32 row) {
+    return col >= a.StartColumn && col <= a.EndColumn && row >= a.StartRow && row <= a.EndRow;
+}
+
+// Replaces the array formula that covers (col, row) as a whole (a part of an array cannot be changed);
+// false when it was replaced already.
+bool replace_array(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 col, sal_Int32 row,
+                   std::vector<css::table::CellRangeAddress>& arrays_done, share_result& result) {
+    if (std::any_of(arrays_done.begin(), arrays_done.end(),
+                    [&](const auto& a) { return contains(a, col, row); }))
+        return false;
+    auto cursor = sheet->createCursorByRange(Reference<css::sheet::XSheetCellRange>(
+        sheet->getCellRangeByPosition(col, row, col, row), UNO_QUERY_THROW));
+    cursor->collapseToCurrentArray();
+    const auto a = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
+    arrays_done.push_back(a);
+    auto values = results_of(sheet, a);
+    // Error codes now, while the array is there (put_results would read them after it has gone).
+    std::vector<std::pair<std::pair<sal_Int32, sal_Int32>, sal_Int32>> errors;
+    for (sal_Int32 r = 0; r < values.getLength(); ++r)
+        for (sal_Int32 c = 0; c < values[r].getLength(); ++c)
+            if (!values[r][c].hasValue()) {
+                const sal_Int32 x = a.StartColumn + c, y = a.StartRow + r;
+                errors.push_back({{x, y}, sheet->getCellByPosition(x, y)->getError()});
+                values.getArray()[r].getArray()[c] <<= OUString();
+            }
+    Reference<css::sheet::XArrayFormulaRange>(cursor, UNO_QUERY_THROW)->setArrayFormula("");
+    put_results(sheet, a, values, result);
+    for (const auto& [where, code] : errors)
+        sheet->getCellByPosition(where.first, where.second)->setFormula(native_error_formula(code));
+    result.errors += errors.size();
+    ++result.arrays;
+    return true;
 }
 
 } // namespace
@@ -81,72 +147,50 @@ share_result replace_kpi_formulas(const Reference<css::sheet::XSpreadsheetDocume
     Reference<css::container::XIndexAccess> sheets(document->getSheets(), UNO_QUERY_THROW);
     for (sal_Int32 s = 0; s < sheets->getCount(); ++s) {
         Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(s), UNO_QUERY_THROW);
+        // Only the formula cells, as rectangles, each read in two calls (formulas, results).
         auto formula_cells = Reference<css::sheet::XCellRangesQuery>(sheet, UNO_QUERY_THROW)
                                  ->queryContentCells(css::sheet::CellFlags::FORMULA);
         if (!formula_cells.is()) continue;
-        std::set<std::tuple<sal_Int32, sal_Int32, sal_Int32, sal_Int32>> arrays_done;
+        std::vector<css::table::CellRangeAddress> arrays_done;
         for (const auto& area : formula_cells->getRangeAddresses()) {
-            auto range = sheet->getCellRangeByPosition(area.StartColumn, area.StartRow, area.EndColumn, area.EndRow);
-            const auto formulas = Reference<css::sheet::XCellRangeFormula>(range, UNO_QUERY_THROW)->getFormulaArray();
+            auto range =
+                sheet->getCellRangeByPosition(area.StartColumn, area.StartRow, area.EndColumn, area.EndRow);
+            const auto formulas =
+                Reference<css::sheet::XCellRangeFormula>(range, UNO_QUERY_THROW)->getFormulaArray();
+            const auto results =
+                Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray();
+            // Single-cell KPI formulas: whole rows of the rectangle at once when they are all KPI
+            // formulas (a column of =KPI.CPL(...) is one write), else runs within a row.
+            bool all_single_kpi = true;
+            for (const auto& row : formulas)
+                for (const auto& f : row)
+                    if (f.startsWith("{") || !uses_kpi(f)) all_single_kpi = false;
+            if (all_single_kpi) {
+                put_results(sheet, area, results, result);
+                continue;
+            }
             for (sal_Int32 r = 0; r < formulas.getLength(); ++r) {
-                for (sal_Int32 c = 0; c < formulas[r].getLength(); ++c) {
-                    const OUString& f = formulas[r][c];
-                    if (!uses_kpi(f)) continue;
-                    const sal_Int32 col = area.StartColumn + c, row = area.StartRow + r;
-                    if (!f.startsWith("{")) {
-                        put_value(sheet, col, row, result);
+                const sal_Int32 row = area.StartRow + r;
+                for (sal_Int32 c = 0; c < formulas[r].getLength();) {
+                    const sal_Int32 col = area.StartColumn + c;
+                    if (!uses_kpi(formulas[r][c])) {
+                        ++c;
                         continue;
                     }
-                    // An array formula: its whole range at once (a part of it cannot be changed), the
-                    // first time one of its cells comes up (the snapshot above still shows the others).
-                    const bool done = std::any_of(arrays_done.begin(), arrays_done.end(), [&](const auto& d) {
-                        return col >= std::get<0>(d) && row >= std::get<1>(d) && col <= std::get<2>(d) &&
-                               row <= std::get<3>(d);
-                    });
-                    if (done) continue;
-                    auto cursor = sheet->createCursorByRange(
-                        Reference<css::sheet::XSheetCellRange>(sheet->getCellRangeByPosition(col, row, col, row), UNO_QUERY_THROW));
-                    cursor->collapseToCurrentArray();
-                    const auto a = Reference<css::sheet::XCellRangeAddressable>(cursor, UNO_QUERY_THROW)->getRangeAddress();
-                    if (!arrays_done.emplace(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow).second) continue;
-                    // Results first (errors by position), then the array goes, then the values come back.
-                    struct result_cell {
-                        bool is_error = false, is_text = false;
-                        sal_Int32 error = 0;
-                        double number = 0;
-                        OUString text;
-                    };
-                    std::vector<result_cell> cells;
-                    for (sal_Int32 y = a.StartRow; y <= a.EndRow; ++y)
-                        for (sal_Int32 x = a.StartColumn; x <= a.EndColumn; ++x) {
-                            auto cell = sheet->getCellByPosition(x, y);
-                            result_cell rc;
-                            rc.error = cell->getError();
-                            rc.is_error = rc.error != 0;
-                            sal_Int32 type = 0;
-                            Reference<css::beans::XPropertySet>(cell, UNO_QUERY_THROW)->getPropertyValue("FormulaResultType2") >>= type;
-                            rc.is_text = type == 2;
-                            if (rc.is_text) rc.text = Reference<css::text::XTextRange>(cell, UNO_QUERY_THROW)->getString();
-                            else rc.number = cell->getValue();
-                            cells.push_back(rc);
-                        }
-                    Reference<css::sheet::XArrayFormulaRange>(cursor, UNO_QUERY_THROW)->setArrayFormula("");
-                    std::size_t i = 0;
-                    for (sal_Int32 y = a.StartRow; y <= a.EndRow; ++y)
-                        for (sal_Int32 x = a.StartColumn; x <= a.EndColumn; ++x, ++i) {
-                            auto cell = sheet->getCellByPosition(x, y);
-                            const auto& rc = cells[i];
-                            if (rc.is_error) {
-                                cell->setFormula(native_error_formula(rc.error));
-                                ++result.errors;
-                            } else if (rc.is_text) {
-                                Reference<css::text::XTextRange>(cell, UNO_QUERY_THROW)->setString(rc.text);
-                            } else {
-                                cell->setValue(rc.number);
-                            }
-                            ++result.cells;
-                        }
-                    ++result.arrays;
+                    if (formulas[r][c].startsWith("{")) {
+                        replace_array(sheet, col, row, arrays_done, result);
+                        ++c;
+                        continue;
+                    }
+                    sal_Int32 end = c; // the run of single-cell KPI formulas from c
+                    while (end + 1 < formulas[r].getLength() && !formulas[r][end + 1].startsWith("{") &&
+                           uses_kpi(formulas[r][end + 1]))
+                        ++end;
+                    data_rows run(1);
+                    run.getArray()[0] = Sequence<Any>(results[r].getConstArray() + c, end - c + 1);
+                    put_results(sheet, address(area.Sheet, col, row, area.StartColumn + end, row), run,
+                                result);
+                    c = end + 1;
                 }
             }
         }

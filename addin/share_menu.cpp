@@ -1,7 +1,8 @@
 // "Copy for sharing...": a save dialog (ODS or XLSX), then a copy of this document whose KPI. formulas
 // are replaced by their values (docs/report.md, "Copy for sharing"). The document itself keeps its
 // formulas, its modified state and its location. Scripts and tests pass the dispatch arguments URL
-// (the target file URL: no dialog), Format ("ods", "xlsx"; default from the URL's extension),
+// (the target file URL: no dialog), Format ("ods", "xlsx") or FilterName ("calc8", "Calc MS Excel
+// 2007 XML"; default from the URL's extension; anything else is refused),
 // Overwrite=true (else an existing file is refused) and Silent=true (no message box).
 #include "commands.hpp"
 #include "document_files.hpp"
@@ -24,9 +25,7 @@ void run_share_command(const command_context& ctx) {
     const std::string ui = ui_language(ctx.uno);
     const bool vi = ui.substr(0, 2) == "vi";
     const std::string title = vi ? "Tạo bản sao để chia sẻ" : "Copy for sharing";
-    if (!ctx.frame.is()) return;
-    auto controller = ctx.frame->getController();
-    Reference<css::frame::XModel> model(controller.is() ? controller->getModel() : nullptr);
+    const auto model = document_model(ctx);
     Reference<css::sheet::XSpreadsheetDocument> doc(model, UNO_QUERY);
     if (!doc.is()) return;
 
@@ -46,7 +45,22 @@ void run_share_command(const command_context& ctx) {
                                      to_utf8(target->url), true);
         return;
     }
-    auto format = parse_share_format(target->format);
+    // Format ("ods", "xlsx") or FilterName ("calc8", "Calc MS Excel 2007 XML"), else the extension.
+    std::string format_key = target->format;
+    for (const auto& argument : ctx.arguments) {
+        OUString filter;
+        if (format_key.empty() && argument.Name == "FilterName" && (argument.Value >>= filter))
+            format_key = to_utf8(filter);
+    }
+    auto format = parse_share_format(format_key);
+    if (!format && !format_key.empty()) {
+        show_message(ctx, title,
+                     (vi ? "Định dạng không hỗ trợ (chỉ ods hoặc xlsx): "
+                         : "Unsupported format (ods or xlsx only): ") +
+                         format_key,
+                     true);
+        return;
+    }
     if (!format) format = std::filesystem::path(path).extension() == ".xlsx" ? share_format::xlsx : share_format::ods;
     std::error_code ec;
     const std::string doc_path = system_path(model->getURL());

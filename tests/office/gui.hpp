@@ -55,10 +55,10 @@ inline std::function<bool(const Reference<XAccessibleContext>&)> button(const st
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-// Waits (up to 15 s) for a top window of the office holding an accessible that `match` accepts.
+// Waits (up to 60 s) for a top window of the office holding an accessible that `match` accepts.
 inline Reference<XAccessibleContext> wait_for(const std::function<bool(const Reference<XAccessibleContext>&)>& match) {
     Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(office().context()), UNO_QUERY_THROW);
-    for (int attempt = 0; attempt < 75; ++attempt) {
+    for (int attempt = 0; attempt < 300; ++attempt) { // up to 60 s: a loaded machine paints slowly
         try {
             for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i) {
                 Reference<css::accessibility::XAccessible> window(toolkit->getTopWindow(i), css::uno::UNO_QUERY);
@@ -67,8 +67,9 @@ inline Reference<XAccessibleContext> wait_for(const std::function<bool(const Ref
                 if (!context.is() || context->getAccessibleRole() == role::FRAME) continue;
                 if (auto found = find(context, match); found.is()) return found;
             }
-        } catch (const css::uno::RuntimeException&) {
-            // A window closed while we walked it (DisposedException): look again.
+        } catch (const css::uno::Exception&) {
+            // A window changed or closed while we walked it (DisposedException, IndexOutOfBoundsException
+            // from a list that shrank): look again.
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(200));
     }
@@ -107,7 +108,7 @@ inline bool press(const std::string& name) {
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     try {
         return Reference<css::accessibility::XAccessibleAction>(b, UNO_QUERY_THROW)->doAccessibleAction(0);
-    } catch (const css::uno::RuntimeException&) {
+    } catch (const css::uno::Exception&) {
         return false; // the window closed meanwhile
     }
 }
@@ -141,7 +142,11 @@ inline bool type_file_name(const std::string& name) {
                u8(c->getAccessibleName()).find("name") != std::string::npos;
     });
     if (!field.is()) return false;
-    return Reference<css::accessibility::XAccessibleEditableText>(field, UNO_QUERY_THROW)->setText(ou(name));
+    try {
+        return Reference<css::accessibility::XAccessibleEditableText>(field, UNO_QUERY_THROW)->setText(ou(name));
+    } catch (const css::uno::Exception&) {
+        return false; // the dialog closed meanwhile
+    }
 }
 
 inline void screenshot(const std::filesystem::path& png) {
