@@ -15,7 +15,8 @@ namespace kpi::uno_glue {
 
 enum class share_format { ods, xlsx };
 
-[[nodiscard]] std::optional<share_format> parse_share_format(std::string_view key); // "ods", "XLSX", ...
+// "ods", "XLSX", or a filter name ("calc8", "Calc MS Excel 2007 XML"); nullopt for anything else.
+[[nodiscard]] std::optional<share_format> parse_share_format(std::string_view key);
 
 struct share_result {
     std::size_t cells = 0;  // formula cells replaced (every cell of an array formula counts)
@@ -25,8 +26,11 @@ struct share_result {
 
 // Replaces, on every sheet of `document`, each formula that calls one of the add-in's functions by
 // its current result: a number or a text; an error result becomes the plain formula that gives the
-// same error without the extension (=1/0 for #DIV/0!, =NA() for #N/A, ...). An array formula is
-// replaced as a whole. Other formulas (=SUM(...)) stay. Changes `document`: give it a private copy.
+// same error without the extension (=1/0 for #DIV/0!, =1E308*10 for #NUM!, =""+"x" for #VALUE!,
+// =NA() for #N/A and for any other error). An array formula is replaced as a whole. Other formulas
+// (=SUM(...)) stay. Reads only the formula cells (queryContentCells), a rectangle at a time, and
+// writes values in blocks. Does not recalculate: the caller does. Changes `document`: give it a
+// private copy (or one opened read-only and never stored).
 share_result replace_kpi_formulas(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document);
 
 // Stores `document` (unchanged) to a temporary file, loads that copy hidden, recalculates it,

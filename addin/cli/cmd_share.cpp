@@ -1,9 +1,9 @@
 // kpi share WORKBOOK -o OUT [--format ods|xlsx] [--force]: a copy whose KPI. formulas are replaced by
-// their values (docs/report.md, "Copy for sharing"). The workbook is opened read-only and never stored.
+// their values (docs/report.md, "Copy for sharing"). The workbook is opened read-only and never stored;
+// the replacing happens on a private copy (uno_glue::write_shareable_copy, shared with the menu).
 #include "cli.hpp"
 #include "share_copy.hpp"
 
-#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 
 #include <optional>
@@ -69,10 +69,10 @@ int run_share(const environment& env, const std::vector<std::string>& args) {
     }
     uno_glue::share_result result;
     try {
-        // Opened read-only and never stored: the workbook's file stays as it is.
-        Reference<css::sheet::XCalculatable>(doc, css::uno::UNO_QUERY_THROW)->calculateAll();
-        result = uno_glue::replace_kpi_formulas(spreadsheet);
-        uno_glue::store_as(spreadsheet, office::file_url(fs::absolute(*out)), *format);
+        // Opened read-only and never stored: the workbook's file stays as it is. Calc refuses block
+        // writes into a read-only document, so the work happens on a private copy, as in the menu.
+        result = uno_glue::write_shareable_copy(env.office.context(), spreadsheet,
+                                                office::file_url(fs::absolute(*out)), *format);
     } catch (const css::uno::Exception& e) {
         close_document(doc);
         if (!env.office.running()) throw;

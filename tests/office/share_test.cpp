@@ -1,7 +1,7 @@
 // "Copy for sharing" in a real office (docs/report.md): `kpi share` and the menu command write a copy
 // whose KPI. formulas (single cells and whole array formulas) hold their values, errors as plain
 // formulas giving the same error; other formulas stay; the original file and the open document are
-// left as they were; an existing file is refused without --force / Overwrite.
+// left as they were; an existing file is refused without --force / Overwrite; FilterName or Format.
 #include "kpi_tool.hpp"
 #include "office_test.hpp"
 
@@ -147,6 +147,15 @@ fs::path write_mixed_workbook(const fs::path& dir) {
     sheet->getCellByPosition(4, 0)->setFormula("=KPI.CPL(A1;B1)");
     sheet->getCellByPosition(4, 1)->setFormula("=KPI.STATUSTEXT(90;100)");
     sheet->getCellByPosition(4, 2)->setFormula("=KPI.CPL(A2;B2)");
+    // A small register and its audit as a 3x4 array (header row, then S1 and T1): texts and numbers.
+    const char* register_cells[3][3] = {{"ID", "Level", "Parent"}, {"S1", "Strategic", ""}, {"T1", "Tactical", "S1"}};
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c)
+            if (*register_cells[r][c])
+                Reference<css::text::XTextRange>(sheet->getCellByPosition(c, 5 + r), UNO_QUERY_THROW)
+                    ->setString(ou(register_cells[r][c]));
+    Reference<css::sheet::XArrayFormulaRange>(sheet->getCellRangeByName("F6:I8"), UNO_QUERY_THROW)
+        ->setArrayFormula("=KPI.AUDIT(A6:C8)");
     const auto file = dir / "mixed.ods";
     css::beans::PropertyValue filter;
     filter.Name = "FilterName";
@@ -163,10 +172,12 @@ TEST(KpiShare, SampleToXlsxKeepsEveryValueAndNoKpiFormula) {
     const auto dir = share_dir("sample");
     const auto out = dir / "shared.xlsx";
     const auto before = bytes_of(sample);
+    const auto mtime = fs::last_write_time(sample);
     const auto r = run_kpi("share " + q(sample) + " -o " + q(out));
     ASSERT_EQ(r.exit_code, 0) << r.out;
     EXPECT_NE(r.out.find("65 KPI formula cells"), std::string::npos) << r.out;
     EXPECT_EQ(bytes_of(sample), before) << "the workbook itself changed";
+    EXPECT_EQ(fs::last_write_time(sample), mtime);
     int kpi_cells = 0;
     expect_same_results_without_kpi_formulas(computed(sample), computed(out), kpi_cells);
     EXPECT_EQ(kpi_cells, 65);
@@ -176,19 +187,38 @@ TEST(KpiShare, ArrayFormulasTextsErrorsAndOtherFormulas) {
     const auto dir = share_dir("mixed");
     const auto workbook = write_mixed_workbook(dir);
     const auto out = dir / "mixed-shared.ods";
+    const auto before = bytes_of(workbook);
     const auto r = run_kpi("share " + q(workbook) + " -o " + q(out));
     ASSERT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_NE(r.out.find("1 array formulas"), std::string::npos) << r.out;
+    // 3 KPI.EACH + 3 single + 12 KPI.AUDIT cells; 2 arrays; #DIV/0! twice (E3 and C2).
+    EXPECT_NE(r.out.find(": 18 KPI formula cells"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("(2 array formulas, 2 error results"), std::string::npos) << r.out;
+    EXPECT_EQ(bytes_of(workbook), before) << "the workbook itself changed";
     const auto original = computed(workbook);
     const auto copy = computed(out);
     int kpi_cells = 0;
     expect_same_results_without_kpi_formulas(original, copy, kpi_cells);
-    EXPECT_EQ(kpi_cells, 6);
+    EXPECT_EQ(kpi_cells, 18);
+    EXPECT_EQ(copy.at("Sheet1!2,0").value, 100); // KPI.EACH's CPL of 1000 / 10, now a number
+    EXPECT_TRUE(copy.at("Sheet1!2,0").formula.empty());
+    EXPECT_NEAR(copy.at("Sheet1!3,0").value, 130, 1e-9); // the SUM over the replaced array: 100 + 30
     EXPECT_EQ(copy.at("Sheet1!3,0").formula, "=SUM(C1;C3)"); // ordinary formulas stay formulas
     EXPECT_EQ(copy.at("Sheet1!2,1").error, 532);             // #DIV/0! inside the array, now =1/0
     EXPECT_EQ(copy.at("Sheet1!2,1").formula, "=1/0");
     EXPECT_EQ(copy.at("Sheet1!4,1").text, "At risk");
     EXPECT_TRUE(copy.at("Sheet1!4,1").formula.empty());
+    EXPECT_EQ(copy.at("Sheet1!4,2").formula, "=1/0"); // a single KPI.CPL giving #DIV/0!
+    // KPI.AUDIT's array: texts stay texts, the SMART score stays a number.
+    EXPECT_EQ(copy.at("Sheet1!5,5").text, "ID");
+    EXPECT_EQ(copy.at("Sheet1!5,6").text, "S1");
+    EXPECT_EQ(copy.at("Sheet1!5,7").text, "T1");
+    EXPECT_EQ(copy.at("Sheet1!6,7").text, original.at("Sheet1!6,7").text);
+    EXPECT_FALSE(copy.at("Sheet1!6,7").text.empty());
+    EXPECT_EQ(copy.at("Sheet1!7,6").value, original.at("Sheet1!7,6").value);
+    for (int row = 5; row <= 7; ++row)
+        for (int col = 5; col <= 8; ++col)
+            EXPECT_TRUE(copy.at("Sheet1!" + std::to_string(col) + "," + std::to_string(row)).formula.empty())
+                << col << "," << row;
 }
 
 TEST(KpiShare, AnExistingFileIsReplacedOnlyWithForce) {
@@ -217,14 +247,19 @@ TEST(ShareCommand, MenuCommandLeavesTheOpenDocumentAsItWas) {
     const auto cpl_formula = u8(data->getCellByPosition(9, 1)->getFormula());
     ASSERT_TRUE(uses_kpi(cpl_formula)) << cpl_formula;
     const double cpl = data->getCellByPosition(9, 1)->getValue();
-    auto dispatch = [&](const fs::path& target, bool overwrite) {
-        css::uno::Sequence<css::beans::PropertyValue> args(3);
+    ASSERT_EQ(cpl_formula.rfind("=ORG.KPIMARKETING.KPIFUNCTIONS.CPL(", 0), 0) << cpl_formula; // what the API gives
+    auto dispatch = [&](const fs::path& target, bool overwrite, const std::string& filter = "") {
+        css::uno::Sequence<css::beans::PropertyValue> args(filter.empty() ? 3 : 4);
         args.getArray()[0].Name = "URL";
         args.getArray()[0].Value <<= ou("file://" + target.string());
         args.getArray()[1].Name = "Silent";
         args.getArray()[1].Value <<= true;
         args.getArray()[2].Name = "Overwrite";
         args.getArray()[2].Value <<= overwrite;
+        if (!filter.empty()) {
+            args.getArray()[3].Name = "FilterName";
+            args.getArray()[3].Value <<= ou(filter);
+        }
         css::frame::DispatchHelper::create(office().context())
             ->executeDispatch(Reference<css::frame::XDispatchProvider>(model->getCurrentController()->getFrame(),
                                                                        UNO_QUERY_THROW),
@@ -244,7 +279,18 @@ TEST(ShareCommand, MenuCommandLeavesTheOpenDocumentAsItWas) {
         UNO_QUERY_THROW);
     EXPECT_EQ(copy_data->getCellByPosition(9, 1)->getType(), css::table::CellContentType_VALUE);
     EXPECT_NEAR(copy_data->getCellByPosition(9, 1)->getValue(), cpl, 1e-6);
+    int kpi_left = 0;
+    for (const auto& [where, cell] : cells_of(copy)) kpi_left += uses_kpi(cell.formula) ? 1 : 0;
+    EXPECT_EQ(kpi_left, 0);
     Reference<css::util::XCloseable>(copy, UNO_QUERY_THROW)->close(true);
+    EXPECT_TRUE(Reference<css::util::XModifiable>(doc, UNO_QUERY_THROW)->isModified());
+
+    // FilterName chooses the format over the name's extension; an unknown format writes nothing.
+    dispatch(dir / "copy-by-filter.data", false, "calc8");
+    EXPECT_NE(bytes_of(dir / "copy-by-filter.data").find("application/vnd.oasis.opendocument.spreadsheet"),
+              std::string::npos);
+    dispatch(dir / "copy.pdf", false, "calc_pdf_Export");
+    EXPECT_FALSE(fs::exists(dir / "copy.pdf"));
 
     std::ofstream(dir / "taken.ods") << "keep";
     dispatch(dir / "taken.ods", false);
