@@ -28,7 +28,7 @@ for target in ${TARGETS:-period register}; do
     [ "$target" = register ] && max_len=1024
     echo "== ${target}_fuzz: $runs runs"
     # The seeds are read from the source tree; new inputs go to the build tree's corpus.
-    if "$build/tests/fuzz/${target}_fuzz" -runs="$runs" -max_len="$max_len" -timeout=10 \
+    if "$build/tests/fuzz/${target}_fuzz" -runs="$runs" -max_len="$max_len" -timeout=60 \
            -rss_limit_mb=2048 -print_final_stats=1 \
            -artifact_prefix="$work/artifacts/" \
            "$work/corpus" "$here/corpus/$target" >"$work/log.txt" 2>&1; then
