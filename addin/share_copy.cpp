@@ -7,6 +7,8 @@
 #include <kpi/text_fold.hpp>
 
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/lang/IllegalArgumentException.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XArrayFormulaRange.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
@@ -19,8 +21,10 @@
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/table/CellRangeAddress.hpp>
 #include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <utility>
 #include <vector>
 
@@ -140,7 +144,50 @@ bool replace_array(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 c
     return true;
 }
 
+// Makes a protected sheet writable before its first replacement (Calc refuses block writes there and
+// silently keeps an array formula it was asked to clear): protection without a password is lifted
+// and put back when the sheet is done; a password stops the copy with share_error.
+class sheet_unlock {
+public:
+    explicit sheet_unlock(Reference<css::sheet::XSpreadsheet> sheet) : sheet_(std::move(sheet)) {}
+    ~sheet_unlock() {
+        if (!relock_) return;
+        try {
+            Reference<css::util::XProtectable>(sheet_, UNO_QUERY_THROW)->protect("");
+        } catch (const css::uno::Exception&) {
+            // The copy's sheet stays unprotected: its values are right all the same.
+        }
+    }
+    sheet_unlock(const sheet_unlock&) = delete;
+    sheet_unlock& operator=(const sheet_unlock&) = delete;
+
+    void ensure() {
+        if (checked_) return;
+        checked_ = true;
+        Reference<css::util::XProtectable> protectable(sheet_, UNO_QUERY);
+        if (!protectable.is() || !protectable->isProtected()) return;
+        try {
+            protectable->unprotect("");
+        } catch (const css::lang::IllegalArgumentException&) {
+            const std::string name = to_utf8(Reference<css::container::XNamed>(sheet_, UNO_QUERY_THROW)->getName());
+            throw share_error(share_error::kind::protected_sheet,
+                              "the sheet '" + name + "' is protected with a password and holds KPI formulas: "
+                              "remove its protection (Tools > Protect Sheet) to make a copy for sharing",
+                              name);
+        }
+        relock_ = true;
+    }
+
+private:
+    Reference<css::sheet::XSpreadsheet> sheet_;
+    bool checked_ = false;
+    bool relock_ = false;
+};
+
 } // namespace
+
+share_error::share_error(kind reason, const std::string& message, std::string subject)
+    : std::runtime_error(message), reason_(reason), subject_(std::move(subject)) {}
 
 share_result replace_kpi_formulas(const Reference<css::sheet::XSpreadsheetDocument>& document) {
     share_result result;
@@ -152,6 +199,7 @@ share_result replace_kpi_formulas(const Reference<css::sheet::XSpreadsheetDocume
                                  ->queryContentCells(css::sheet::CellFlags::FORMULA);
         if (!formula_cells.is()) continue;
         std::vector<css::table::CellRangeAddress> arrays_done;
+        sheet_unlock unlock(sheet);
         for (const auto& area : formula_cells->getRangeAddresses()) {
             auto range =
                 sheet->getCellRangeByPosition(area.StartColumn, area.StartRow, area.EndColumn, area.EndRow);
@@ -166,6 +214,7 @@ share_result replace_kpi_formulas(const Reference<css::sheet::XSpreadsheetDocume
                 for (const auto& f : row)
                     if (f.startsWith("{") || !uses_kpi(f)) all_single_kpi = false;
             if (all_single_kpi) {
+                unlock.ensure();
                 put_results(sheet, area, results, result);
                 continue;
             }
@@ -177,6 +226,7 @@ share_result replace_kpi_formulas(const Reference<css::sheet::XSpreadsheetDocume
                         ++c;
                         continue;
                     }
+                    unlock.ensure();
                     if (formulas[r][c].startsWith("{")) {
                         replace_array(sheet, col, row, arrays_done, result);
                         ++c;
@@ -206,7 +256,13 @@ void store_as(const Reference<css::sheet::XSpreadsheetDocument>& document, const
 
 share_result write_shareable_copy(const Reference<css::uno::XComponentContext>& context,
                                   const Reference<css::sheet::XSpreadsheetDocument>& document,
-                                  const std::string& target_url, share_format format) {
+                                  const std::string& target_url, share_format format, bool overwrite) {
+    if (!overwrite) {
+        const std::string path = system_path(from_utf8(target_url));
+        std::error_code ec;
+        if (!path.empty() && std::filesystem::exists(path, ec))
+            throw share_error(share_error::kind::target_exists, path + " exists and was not overwritten", path);
+    }
     // storeToURL: the document keeps its location and its modified state.
     const temporary_file temp("ods");
     store_as(document, temp.url(), share_format::ods);

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,22 @@ enum class share_format { ods, xlsx };
 
 // "ods", "XLSX", or a filter name ("calc8", "Calc MS Excel 2007 XML"); nullopt for anything else.
 [[nodiscard]] std::optional<share_format> parse_share_format(std::string_view key);
+
+// Why a copy for sharing was not written; the callers word it in the user's language.
+class share_error : public std::runtime_error {
+public:
+    enum class kind {
+        target_exists,   // subject: the target's path; only without overwrite
+        protected_sheet, // subject: the sheet's name; protected with a password and holding KPI formulas
+    };
+    share_error(kind reason, const std::string& message, std::string subject);
+    [[nodiscard]] kind reason() const noexcept { return reason_; }
+    [[nodiscard]] const std::string& subject() const noexcept { return subject_; }
+
+private:
+    kind reason_;
+    std::string subject_;
+};
 
 struct share_result {
     std::size_t cells = 0;  // formula cells replaced (every cell of an array formula counts)
@@ -29,17 +46,20 @@ struct share_result {
 // same error without the extension (=1/0 for #DIV/0!, =1E308*10 for #NUM!, =""+"x" for #VALUE!,
 // =NA() for #N/A and for any other error). An array formula is replaced as a whole. Other formulas
 // (=SUM(...)) stay. Reads only the formula cells (queryContentCells), a rectangle at a time, and
-// writes values in blocks. Does not recalculate: the caller does. Changes `document`: give it a
-// private copy (or one opened read-only and never stored).
+// writes values in blocks. A sheet protected without a password is unprotected for that and
+// protected again (with the default options); one protected with a password that holds KPI formulas
+// throws share_error (protected_sheet). Does not recalculate: the caller does. Changes `document`:
+// give it a private copy that may be changed (not one loaded read-only: Calc refuses the writes).
 share_result replace_kpi_formulas(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document);
 
 // Stores `document` (unchanged) to a temporary file, loads that copy hidden, recalculates it,
-// replaces its KPI formulas, stores it to `target_url` in the format and closes it. `document`
-// keeps its contents, its modified state and its location. Overwrites `target_url`: the caller asks
-// first. Throws css::uno::Exception or std::exception on failure.
+// replaces its KPI formulas, stores it to `target_url` in the format, closes it and deletes the
+// temporary file. `document` keeps its contents, its modified state and its location (it may be
+// loaded read-only). An existing `target_url` is replaced only with `overwrite`, else share_error
+// (target_exists) before any work. Throws share_error, css::uno::Exception or std::exception.
 share_result write_shareable_copy(const css::uno::Reference<css::uno::XComponentContext>& context,
                                   const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document,
-                                  const std::string& target_url, share_format format);
+                                  const std::string& target_url, share_format format, bool overwrite);
 
 // Stores a document to a URL with the format's filter (calc8, Calc MS Excel 2007 XML), overwriting.
 void store_as(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document, const std::string& target_url,

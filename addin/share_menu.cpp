@@ -76,7 +76,26 @@ void run_share_command(const command_context& ctx) {
                      true);
         return;
     }
-    const auto result = write_shareable_copy(ctx.uno, doc, to_utf8(target->url), *format);
+    share_result result;
+    try {
+        result = write_shareable_copy(ctx.uno, doc, to_utf8(target->url), *format, target->overwrite);
+    } catch (const share_error& e) {
+        if (e.reason() == share_error::kind::target_exists)
+            show_message(ctx, title,
+                         (vi ? "Tệp đã có, không ghi đè: " : "The file exists and was not overwritten: ") +
+                             e.subject(),
+                         true);
+        else
+            show_message(ctx, title,
+                         vi ? "Trang tính \"" + e.subject() +
+                                  "\" được bảo vệ bằng mật khẩu và có công thức KPI: hãy bỏ bảo vệ (Công cụ > "
+                                  "Bảo vệ trang tính) rồi tạo lại bản sao."
+                            : "The sheet \"" + e.subject() +
+                                  "\" is protected with a password and holds KPI formulas: remove its protection "
+                                  "(Tools > Protect Sheet) and make the copy again.",
+                         true);
+        return;
+    }
     show_message(ctx, title,
                  vi ? "Đã ghi bản sao " + path + ": " + std::to_string(result.cells) +
                           " ô công thức KPI được thay bằng giá trị. Bảng tính này vẫn giữ nguyên công thức."

@@ -72,7 +72,11 @@ int run_share(const environment& env, const std::vector<std::string>& args) {
         // Opened read-only and never stored: the workbook's file stays as it is. Calc refuses block
         // writes into a read-only document, so the work happens on a private copy, as in the menu.
         result = uno_glue::write_shareable_copy(env.office.context(), spreadsheet,
-                                                office::file_url(fs::absolute(*out)), *format);
+                                                office::file_url(fs::absolute(*out)), *format, force);
+    } catch (const uno_glue::share_error& e) {
+        close_document(doc);
+        std::cerr << "kpi share: " << e.what() << "\n";
+        return exit_bad_input;
     } catch (const css::uno::Exception& e) {
         close_document(doc);
         if (!env.office.running()) throw;

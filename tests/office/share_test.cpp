@@ -23,6 +23,7 @@
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 #include <osl/file.hxx>
 
 #include <gtest/gtest.h>
@@ -156,6 +157,23 @@ fs::path write_mixed_workbook(const fs::path& dir) {
                     ->setString(ou(register_cells[r][c]));
     Reference<css::sheet::XArrayFormulaRange>(sheet->getCellRangeByName("F6:I8"), UNO_QUERY_THROW)
         ->setArrayFormula("=KPI.AUDIT(A6:C8)");
+    // A sheet protected without a password (the copy lifts and restores it) with a KPI formula and a
+    // KPI.EACH array, and one protected with a password that holds only an ordinary formula.
+    auto sheets = spreadsheet->getSheets();
+    sheets->insertNewByName("Locked", 1);
+    sheets->insertNewByName("Secret", 2);
+    Reference<css::sheet::XSpreadsheet> locked(sheets->getByName("Locked"), UNO_QUERY_THROW);
+    locked->getCellByPosition(0, 0)->setFormula("=KPI.CPL(100;4)");
+    locked->getCellByPosition(0, 1)->setValue(300); // CPL 300 / 6 = 50
+    locked->getCellByPosition(1, 1)->setValue(6);
+    locked->getCellByPosition(0, 2)->setValue(600); // CPL 600 / 4 = 150
+    locked->getCellByPosition(1, 2)->setValue(4);
+    Reference<css::sheet::XArrayFormulaRange>(locked->getCellRangeByName("C2:C3"), UNO_QUERY_THROW)
+        ->setArrayFormula("=KPI.EACH(\"CPL\";A2:A3;B2:B3)");
+    Reference<css::util::XProtectable>(locked, UNO_QUERY_THROW)->protect("");
+    Reference<css::sheet::XSpreadsheet> secret(sheets->getByName("Secret"), UNO_QUERY_THROW);
+    secret->getCellByPosition(0, 0)->setFormula("=SUM(1;2)");
+    Reference<css::util::XProtectable>(secret, UNO_QUERY_THROW)->protect("pw");
     const auto file = dir / "mixed.ods";
     css::beans::PropertyValue filter;
     filter.Name = "FilterName";
@@ -190,15 +208,29 @@ TEST(KpiShare, ArrayFormulasTextsErrorsAndOtherFormulas) {
     const auto before = bytes_of(workbook);
     const auto r = run_kpi("share " + q(workbook) + " -o " + q(out));
     ASSERT_EQ(r.exit_code, 0) << r.out;
-    // 3 KPI.EACH + 3 single + 12 KPI.AUDIT cells; 2 arrays; #DIV/0! twice (E3 and C2).
-    EXPECT_NE(r.out.find(": 18 KPI formula cells"), std::string::npos) << r.out;
-    EXPECT_NE(r.out.find("(2 array formulas, 2 error results"), std::string::npos) << r.out;
+    // Sheet1: 3 KPI.EACH + 3 single + 12 KPI.AUDIT cells; Locked: 1 + 2 KPI.EACH; 3 arrays; #DIV/0!
+    // twice (E3 and C2).
+    EXPECT_NE(r.out.find(": 21 KPI formula cells"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("(3 array formulas, 2 error results"), std::string::npos) << r.out;
     EXPECT_EQ(bytes_of(workbook), before) << "the workbook itself changed";
     const auto original = computed(workbook);
     const auto copy = computed(out);
     int kpi_cells = 0;
     expect_same_results_without_kpi_formulas(original, copy, kpi_cells);
-    EXPECT_EQ(kpi_cells, 18);
+    EXPECT_EQ(kpi_cells, 21);
+    EXPECT_EQ(copy.at("Locked!0,0").value, 25);
+    EXPECT_EQ(copy.at("Locked!2,1").value, 50);
+    EXPECT_EQ(copy.at("Locked!2,2").value, 150);
+    EXPECT_EQ(copy.at("Secret!0,0").formula, "=SUM(1;2)");
+    {
+        auto doc = office().open(out, true);
+        Reference<css::sheet::XSpreadsheetDocument> shared(doc, UNO_QUERY_THROW);
+        EXPECT_TRUE(Reference<css::util::XProtectable>(shared->getSheets()->getByName("Locked"), UNO_QUERY_THROW)
+                        ->isProtected());
+        EXPECT_TRUE(Reference<css::util::XProtectable>(shared->getSheets()->getByName("Secret"), UNO_QUERY_THROW)
+                        ->isProtected());
+        Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+    }
     EXPECT_EQ(copy.at("Sheet1!2,0").value, 100); // KPI.EACH's CPL of 1000 / 10, now a number
     EXPECT_TRUE(copy.at("Sheet1!2,0").formula.empty());
     EXPECT_NEAR(copy.at("Sheet1!3,0").value, 130, 1e-9); // the SUM over the replaced array: 100 + 30
@@ -219,6 +251,29 @@ TEST(KpiShare, ArrayFormulasTextsErrorsAndOtherFormulas) {
         for (int col = 5; col <= 8; ++col)
             EXPECT_TRUE(copy.at("Sheet1!" + std::to_string(col) + "," + std::to_string(row)).formula.empty())
                 << col << "," << row;
+}
+
+TEST(KpiShare, APasswordProtectedSheetWithKpiFormulasIsRefused) {
+    const auto dir = share_dir("password");
+    auto doc = office().new_spreadsheet();
+    Reference<css::sheet::XSpreadsheet> sheet(
+        Reference<css::container::XIndexAccess>(
+            Reference<css::sheet::XSpreadsheetDocument>(doc, UNO_QUERY_THROW)->getSheets(), UNO_QUERY_THROW)
+            ->getByIndex(0),
+        UNO_QUERY_THROW);
+    sheet->getCellByPosition(0, 0)->setFormula("=KPI.CPL(100;4)");
+    Reference<css::util::XProtectable>(sheet, UNO_QUERY_THROW)->protect("pw");
+    const auto workbook = dir / "locked.ods";
+    css::beans::PropertyValue filter;
+    filter.Name = "FilterName";
+    filter.Value <<= OUString("calc8");
+    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
+        ->storeToURL(ou("file://" + workbook.string()), css::uno::Sequence<css::beans::PropertyValue>(&filter, 1));
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+    const auto r = run_kpi("share " + q(workbook) + " -o " + q(dir / "out.xlsx"));
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find("'Sheet1' is protected with a password"), std::string::npos) << r.out;
+    EXPECT_FALSE(fs::exists(dir / "out.xlsx"));
 }
 
 TEST(KpiShare, AnExistingFileIsReplacedOnlyWithForce) {
