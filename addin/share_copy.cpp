@@ -207,40 +207,67 @@ share_result replace_kpi_formulas(const Reference<css::sheet::XSpreadsheetDocume
                 Reference<css::sheet::XCellRangeFormula>(range, UNO_QUERY_THROW)->getFormulaArray();
             const auto results =
                 Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray();
-            // Single-cell KPI formulas: whole rows of the rectangle at once when they are all KPI
-            // formulas (a column of =KPI.CPL(...) is one write), else runs within a row.
-            bool all_single_kpi = true;
-            for (const auto& row : formulas)
-                for (const auto& f : row)
-                    if (f.startsWith("{") || !uses_kpi(f)) all_single_kpi = false;
-            if (all_single_kpi) {
-                unlock.ensure();
+            // Each cell: an ordinary formula, a single-cell KPI formula or part of a KPI array.
+            enum : char { other, single, array };
+            const sal_Int32 rows = formulas.getLength(), cols = rows ? formulas[0].getLength() : 0;
+            std::vector<char> kind(static_cast<std::size_t>(rows) * static_cast<std::size_t>(cols), other);
+            auto at = [&](sal_Int32 r, sal_Int32 c) -> char& {
+                return kind[static_cast<std::size_t>(r) * static_cast<std::size_t>(cols) +
+                            static_cast<std::size_t>(c)];
+            };
+            std::size_t singles = 0;
+            for (sal_Int32 r = 0; r < rows; ++r)
+                for (sal_Int32 c = 0; c < cols; ++c)
+                    if (uses_kpi(formulas[r][c])) {
+                        at(r, c) = formulas[r][c].startsWith("{") ? array : single;
+                        singles += at(r, c) == single ? 1 : 0;
+                    }
+            if (singles == 0 && std::find(kind.begin(), kind.end(), array) == kind.end()) continue;
+            unlock.ensure();
+            if (singles == kind.size()) { // the whole rectangle: one write
                 put_results(sheet, area, results, result);
                 continue;
             }
-            for (sal_Int32 r = 0; r < formulas.getLength(); ++r) {
-                const sal_Int32 row = area.StartRow + r;
-                for (sal_Int32 c = 0; c < formulas[r].getLength();) {
-                    const sal_Int32 col = area.StartColumn + c;
-                    if (!uses_kpi(formulas[r][c])) {
-                        ++c;
+            for (sal_Int32 r = 0; r < rows; ++r)
+                for (sal_Int32 c = 0; c < cols; ++c)
+                    if (at(r, c) == array)
+                        replace_array(sheet, area.StartColumn + c, area.StartRow + r, arrays_done, result);
+            // Single KPI cells mixed with other formulas: runs down the columns or along the rows,
+            // whichever makes fewer writes (a column of =KPI.CPL(...) beside a =SUM column is one).
+            std::size_t column_runs = 0, row_runs = 0;
+            for (sal_Int32 r = 0; r < rows; ++r)
+                for (sal_Int32 c = 0; c < cols; ++c)
+                    if (at(r, c) == single) {
+                        column_runs += (r == 0 || at(r - 1, c) != single) ? 1 : 0;
+                        row_runs += (c == 0 || at(r, c - 1) != single) ? 1 : 0;
+                    }
+            const bool down = column_runs <= row_runs;
+            const sal_Int32 lines = down ? cols : rows, length = down ? rows : cols;
+            for (sal_Int32 line = 0; line < lines; ++line) {
+                auto cell = [&](sal_Int32 i) -> char { return down ? at(i, line) : at(line, i); };
+                for (sal_Int32 i = 0; i < length;) {
+                    if (cell(i) != single) {
+                        ++i;
                         continue;
                     }
-                    unlock.ensure();
-                    if (formulas[r][c].startsWith("{")) {
-                        replace_array(sheet, col, row, arrays_done, result);
-                        ++c;
-                        continue;
+                    sal_Int32 end = i;
+                    while (end + 1 < length && cell(end + 1) == single) ++end;
+                    data_rows run(down ? end - i + 1 : 1);
+                    if (down) {
+                        for (sal_Int32 k = i; k <= end; ++k)
+                            run.getArray()[k - i] = Sequence<Any>(results[k].getConstArray() + line, 1);
+                        put_results(sheet,
+                                    address(area.Sheet, area.StartColumn + line, area.StartRow + i,
+                                            area.StartColumn + line, area.StartRow + end),
+                                    run, result);
+                    } else {
+                        run.getArray()[0] = Sequence<Any>(results[line].getConstArray() + i, end - i + 1);
+                        put_results(sheet,
+                                    address(area.Sheet, area.StartColumn + i, area.StartRow + line,
+                                            area.StartColumn + end, area.StartRow + line),
+                                    run, result);
                     }
-                    sal_Int32 end = c; // the run of single-cell KPI formulas from c
-                    while (end + 1 < formulas[r].getLength() && !formulas[r][end + 1].startsWith("{") &&
-                           uses_kpi(formulas[r][end + 1]))
-                        ++end;
-                    data_rows run(1);
-                    run.getArray()[0] = Sequence<Any>(results[r].getConstArray() + c, end - c + 1);
-                    put_results(sheet, address(area.Sheet, col, row, area.StartColumn + end, row), run,
-                                result);
-                    c = end + 1;
+                    i = end + 1;
                 }
             }
         }

@@ -157,6 +157,16 @@ fs::path write_mixed_workbook(const fs::path& dir) {
                     ->setString(ou(register_cells[r][c]));
     Reference<css::sheet::XArrayFormulaRange>(sheet->getCellRangeByName("F6:I8"), UNO_QUERY_THROW)
         ->setArrayFormula("=KPI.AUDIT(A6:C8)");
+    // KPI formulas mixed with ordinary ones in one block of formula cells: a KPI column beside an
+    // ordinary one (written down the column), a row of KPI formulas ending in an ordinary one (along the row).
+    for (int r = 0; r < 3; ++r) {
+        const auto row = std::to_string(r + 1);
+        sheet->getCellByPosition(10, r)->setFormula(ou("=A" + row + "*2"));
+        sheet->getCellByPosition(11, r)->setFormula(ou("=KPI.CPL(A" + row + ";10)"));
+    }
+    for (int c = 0; c < 3; ++c)
+        sheet->getCellByPosition(c, 9)->setFormula(ou("=KPI.CPL(" + std::to_string(10 * (c + 1)) + ";2)"));
+    sheet->getCellByPosition(3, 9)->setFormula("=A10+1");
     // A sheet protected without a password (the copy lifts and restores it) with a KPI formula and a
     // KPI.EACH array, and one protected with a password that holds only an ordinary formula.
     auto sheets = spreadsheet->getSheets();
@@ -208,16 +218,23 @@ TEST(KpiShare, ArrayFormulasTextsErrorsAndOtherFormulas) {
     const auto before = bytes_of(workbook);
     const auto r = run_kpi("share " + q(workbook) + " -o " + q(out));
     ASSERT_EQ(r.exit_code, 0) << r.out;
-    // Sheet1: 3 KPI.EACH + 3 single + 12 KPI.AUDIT cells; Locked: 1 + 2 KPI.EACH; 3 arrays; #DIV/0!
-    // twice (E3 and C2).
-    EXPECT_NE(r.out.find(": 21 KPI formula cells"), std::string::npos) << r.out;
+    // Sheet1: 3 KPI.EACH + 3 single + 12 KPI.AUDIT + 3 + 3 single cells; Locked: 1 + 2 KPI.EACH; 3 arrays;
+    // #DIV/0! twice (E3 and C2).
+    EXPECT_NE(r.out.find(": 27 KPI formula cells"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("(3 array formulas, 2 error results"), std::string::npos) << r.out;
     EXPECT_EQ(bytes_of(workbook), before) << "the workbook itself changed";
     const auto original = computed(workbook);
     const auto copy = computed(out);
     int kpi_cells = 0;
     expect_same_results_without_kpi_formulas(original, copy, kpi_cells);
-    EXPECT_EQ(kpi_cells, 21);
+    EXPECT_EQ(kpi_cells, 27);
+    EXPECT_EQ(copy.at("Sheet1!10,2").formula, "=A3*2");
+    EXPECT_EQ(copy.at("Sheet1!11,2").value, 90); // KPI.CPL(900; 10)
+    EXPECT_TRUE(copy.at("Sheet1!11,2").formula.empty());
+    EXPECT_EQ(copy.at("Sheet1!2,9").value, 15);
+    EXPECT_TRUE(copy.at("Sheet1!2,9").formula.empty());
+    EXPECT_EQ(copy.at("Sheet1!3,9").formula, "=A10+1");
+    EXPECT_EQ(copy.at("Sheet1!3,9").value, 6);
     EXPECT_EQ(copy.at("Locked!0,0").value, 25);
     EXPECT_EQ(copy.at("Locked!2,1").value, 50);
     EXPECT_EQ(copy.at("Locked!2,2").value, 150);
