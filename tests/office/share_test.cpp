@@ -2,6 +2,7 @@
 // whose KPI. formulas (single cells and whole array formulas) hold their values, errors as plain
 // formulas giving the same error; other formulas stay; the original file and the open document are
 // left as they were; an existing file is refused without --force / Overwrite; FilterName or Format.
+#include "gui.hpp"
 #include "kpi_tool.hpp"
 #include "office_test.hpp"
 
@@ -34,6 +35,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 #include <unistd.h>
 
 using namespace kpi::office_test;
@@ -370,4 +372,46 @@ TEST(ShareCommand, MenuCommandLeavesTheOpenDocumentAsItWas) {
     dispatch(dir / "taken.ods", true);
     EXPECT_EQ(bytes_of(dir / "taken.ods").substr(0, 2), "PK");
     Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+}
+
+// The menu command as a click runs it (no arguments): LibreOffice's save dialog opens in the
+// workbook's folder with NAME-shared.ods; a new name (the dialog adds .ods) writes the copy and a
+// message says where.
+// Screenshot: <build>/tests/screenshots/share-dialog.png.
+TEST(ShareDialog, SaveDialogWritesTheCopy) {
+    if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
+    const auto dir = share_dir("dialog");
+    fs::copy_file(sample, dir / "shop.fods");
+    auto doc = office().open(dir / "shop.fods");
+    auto frame = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+    auto context = office().context();
+    std::thread dispatcher([frame, context] {
+        try {
+            css::frame::DispatchHelper::create(context)->executeDispatch(
+                Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW), "org.kpimarketing.command:Share", "",
+                0, {});
+        } catch (const css::uno::Exception&) {
+        }
+    });
+    bool done = false;
+    try {
+        const bool dialog = gui::wait_for(gui::button("Save")).is();
+        EXPECT_TRUE(dialog) << "no save dialog";
+        if (dialog) {
+            gui::screenshot(gui::screenshot_dir() / "share-dialog.png");
+            // A name without extension: the dialog adds the chosen type's (ODS, the first one).
+            EXPECT_TRUE(gui::type_file_name((dir / "for-colleagues").string()));
+            gui::press_later save("Save");
+            EXPECT_TRUE(save.pressed());
+            done = gui::press("OK"); // "Wrote the copy ..."
+            EXPECT_TRUE(done) << "no message saying where the copy went\n" << gui::dump_windows();
+        }
+    } catch (const css::uno::Exception& e) {
+        ADD_FAILURE() << "office exception " << u8(e.Message);
+    }
+    if (done) dispatcher.join();
+    else dispatcher.detach(); // ends with the office
+    EXPECT_TRUE(fs::exists(dir / "for-colleagues.ods"));
+    EXPECT_EQ(bytes_of(dir / "for-colleagues.ods").substr(0, 2), "PK");
+    if (done) Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
 }
