@@ -6,12 +6,18 @@
 #include "office_test.hpp"
 
 #include <com/sun/star/accessibility/AccessibleRole.hpp>
+#include <com/sun/star/accessibility/AccessibleStateType.hpp>
+#include <com/sun/star/accessibility/XAccessibleStateSet.hpp>
 #include <com/sun/star/accessibility/XAccessible.hpp>
 #include <com/sun/star/accessibility/XAccessibleAction.hpp>
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
 #include <com/sun/star/accessibility/XAccessibleEditableText.hpp>
 #include <com/sun/star/awt/Toolkit.hpp>
 #include <com/sun/star/awt/XExtendedToolkit.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/frame/DispatchHelper.hpp>
+#include <com/sun/star/frame/XDispatchProvider.hpp>
+#include <com/sun/star/frame/XFrame.hpp>
 
 #include <gtest/gtest.h>
 
@@ -19,6 +25,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <future>
+#include <iostream>
+#include <memory>
 #include <string>
 #include <thread>
 
@@ -51,6 +60,14 @@ inline std::function<bool(const Reference<XAccessibleContext>&)> button(const st
     return [name](const Reference<XAccessibleContext>& c) {
         return c->getAccessibleRole() == role::PUSH_BUTTON && u8(c->getAccessibleName().replaceAll("~", "")) == name;
     };
+}
+
+// A dialog that runs modally (its execute() has started): pressing its buttons before that could end
+// it before it runs, and then it would wait forever.
+inline bool is_modal_dialog(const Reference<XAccessibleContext>& c) {
+    if (c->getAccessibleRole() != role::DIALOG) return false;
+    auto states = c->getAccessibleStateSet();
+    return states.is() && states->contains(css::accessibility::AccessibleStateType::MODAL);
 }
 
 #pragma GCC diagnostic push
@@ -104,7 +121,10 @@ inline std::string dump_windows() {
 
 inline bool press(const std::string& name) {
     auto b = wait_for(button(name));
-    if (!b.is()) return false;
+    if (!b.is()) {
+        std::cerr << "no button '" << name << "' in the office's windows:\n" << dump_windows();
+        return false;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     try {
         return Reference<css::accessibility::XAccessibleAction>(b, UNO_QUERY_THROW)->doAccessibleAction(0);
@@ -119,7 +139,10 @@ struct press_later {
     std::thread t;
     explicit press_later(const std::string& name) {
         auto b = wait_for(button(name));
-        if (!b.is()) return;
+        if (!b.is()) {
+            std::cerr << "no button '" << name << "' in the office's windows:\n" << dump_windows();
+            return;
+        }
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
         t = std::thread([b] {
             try {
@@ -132,6 +155,51 @@ struct press_later {
     ~press_later() {
         if (t.joinable()) t.detach(); // ends with the office if its window never closed
     }
+};
+
+// Runs a command as a click on its menu item does, on a thread of its own: the command's modal windows
+// block that thread while the test presses their buttons. finished() waits a bounded time for the
+// command to return, so a window that never closes fails the test instead of hanging it.
+class dispatch_in_background {
+  public:
+    dispatch_in_background(const Reference<css::frame::XFrame>& frame, const std::string& command,
+                           const css::uno::Sequence<css::beans::PropertyValue>& args = {}) {
+        auto done = std::make_shared<std::promise<void>>();
+        returned_ = done->get_future();
+        auto context = office().context();
+        thread_ = std::thread([frame, context, url = ou(command), args, done] {
+            try {
+                css::frame::DispatchHelper::create(context)->executeDispatch(
+                    Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW), url, "", 0, args);
+            } catch (const css::uno::Exception&) {
+                // the office went away (test teardown after a failure)
+            }
+            done->set_value();
+        });
+    }
+    dispatch_in_background(const dispatch_in_background&) = delete;
+    dispatch_in_background& operator=(const dispatch_in_background&) = delete;
+
+    // True when the command has returned, waiting up to `limit`; otherwise the windows still open are
+    // printed and the thread is left to end with the office.
+    bool finished(std::chrono::seconds limit = std::chrono::seconds(90)) {
+        if (!thread_.joinable()) return true;
+        if (returned_.wait_for(limit) == std::future_status::ready) {
+            thread_.join();
+            return true;
+        }
+        std::cerr << "the command has not returned after " << limit.count() << " s; the office's windows:\n"
+                  << dump_windows();
+        thread_.detach();
+        return false;
+    }
+    ~dispatch_in_background() {
+        if (thread_.joinable()) thread_.detach(); // ends with the office
+    }
+
+  private:
+    std::future<void> returned_;
+    std::thread thread_;
 };
 
 // Types a file name into the save dialog's name field (the editable text next to "File name:").

@@ -415,20 +415,12 @@ TEST(ImportCommand, SummaryMessageBoxSaysWhatWasImported) {
     if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
     workbook book(data_file("workbook-vi.fods"), "Dữ liệu");
     auto frame = Reference<css::frame::XModel>(book.doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
-    auto context = office().context();
     const auto file = url_of(data_file("meta-en.csv"));
-    std::thread dispatcher([frame, context, file] {
-        const OUString url = ou(file);
-        css::uno::Sequence<css::beans::PropertyValue> args(1);
-        args.getArray()[0].Name = "Files";
-        args.getArray()[0].Value <<= css::uno::Sequence<OUString>(&url, 1);
-        try {
-            css::frame::DispatchHelper::create(context)->executeDispatch(
-                Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW), "org.kpimarketing.command:Import", "", 0,
-                args);
-        } catch (const css::uno::Exception&) {
-        }
-    });
+    const OUString url = ou(file);
+    css::uno::Sequence<css::beans::PropertyValue> args(1);
+    args.getArray()[0].Name = "Files";
+    args.getArray()[0].Value <<= css::uno::Sequence<OUString>(&url, 1);
+    gui::dispatch_in_background command(frame, "org.kpimarketing.command:Import", args);
     const auto message = gui::wait_for([](const Reference<css::accessibility::XAccessibleContext>& c) {
         return u8(c->getAccessibleName()).find("cells changed") != std::string::npos;
     });
@@ -441,10 +433,9 @@ TEST(ImportCommand, SummaryMessageBoxSaysWhatWasImported) {
         EXPECT_NE(text.find("Sheet \"Dữ liệu\""), std::string::npos) << text;
         gui::screenshot(gui::screenshot_dir() / "import-summary.png");
         EXPECT_TRUE(gui::press("OK"));
-        dispatcher.join();
+        EXPECT_TRUE(command.finished()) << "the command did not return after OK";
     } else {
         ADD_FAILURE() << "no summary message box\n" << gui::dump_windows();
-        dispatcher.detach(); // ends with the office
     }
     EXPECT_TRUE(book.modified()); // the import happened
 }

@@ -24,8 +24,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <thread>
 
 #include <cstdlib>
 #include <filesystem>
@@ -103,27 +101,12 @@ void screenshot_wizard(kpi::office::session& office, const std::string& name, co
 
 
 // Runs the command as a menu click does (no arguments: the modal wizard) on another thread, presses
-// `buttons` in turn, waits for the command to return.
+// `buttons` in turn, and expects the command to return within 90 s.
 void click_through(new_document& book, const std::vector<std::string>& buttons) {
-    auto frame = book.frame();
-    auto context = book.office.context();
-    // By value: if a button is missing, the office's end (test teardown) ends this call.
-    std::thread dispatcher([frame, context] {
-        try {
-            css::frame::DispatchHelper::create(context)->executeDispatch(
-                Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW), "org.kpimarketing.command:NewWorkbook",
-                "", 0, {});
-        } catch (const css::uno::Exception&) {
-        }
-    });
-    bool all = true;
-    for (const auto& b : buttons) {
-        const bool ok = gui::press(b);
-        EXPECT_TRUE(ok) << "no button " << b;
-        all &= ok;
-    }
-    if (all) dispatcher.join();
-    else dispatcher.detach();
+    gui::dispatch_in_background command(book.frame(), "org.kpimarketing.command:NewWorkbook");
+    EXPECT_TRUE(gui::wait_for(gui::is_modal_dialog).is()) << "the wizard is not running modally\n" << gui::dump_windows();
+    for (const auto& b : buttons) EXPECT_TRUE(gui::press(b)) << "no button " << b;
+    EXPECT_TRUE(command.finished()) << "the wizard is still open after pressing its buttons";
 }
 
 } // namespace

@@ -36,6 +36,7 @@
 #include <chrono>
 #include <memory>
 #include <functional>
+#include <optional>
 #include <thread>
 #include <unistd.h>
 
@@ -285,21 +286,13 @@ using namespace kpi::office_test::gui;
 // A workbook open in a window, with the menu command run as a click does (no arguments) on another thread.
 struct open_workbook {
     Reference<css::lang::XComponent> doc;
-    std::thread dispatcher;
-    std::shared_ptr<std::atomic<bool>> returned = std::make_shared<std::atomic<bool>>(false);
+    std::optional<dispatch_in_background> command;
     explicit open_workbook(const fs::path& file) : doc(office().open(file)) {
         frame()->getContainerWindow()->setPosSize(0, 0, 1280, 800, css::awt::PosSize::POSSIZE);
     }
     ~open_workbook() {
         // A command still waiting in a dialog (a failed step) is ended with the office at teardown.
-        for (int i = 0; i < 50 && !*returned; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        if (!dispatcher.joinable()) {
-        } else if (*returned) {
-            dispatcher.join();
-        } else {
-            dispatcher.detach();
-            return;
-        }
+        if (command && !command->finished(std::chrono::seconds(5))) return;
         try {
             Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
         } catch (const css::uno::Exception&) {
@@ -308,19 +301,7 @@ struct open_workbook {
     Reference<css::frame::XFrame> frame() const {
         return Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
     }
-    void click_export() {
-        auto f = frame();
-        auto context = office().context();
-        dispatcher = std::thread([f, context, flag = returned] {
-            try {
-                css::frame::DispatchHelper::create(context)->executeDispatch(
-                    Reference<css::frame::XDispatchProvider>(f, UNO_QUERY_THROW), "org.kpimarketing.command:Report", "",
-                    0, {});
-            } catch (const css::uno::Exception&) {
-            }
-            *flag = true;
-        });
-    }
+    void click_export() { command.emplace(frame(), "org.kpimarketing.command:Report"); }
 };
 
 } // namespace

@@ -384,15 +384,7 @@ TEST(ShareDialog, SaveDialogWritesTheCopy) {
     fs::copy_file(sample, dir / "shop.fods");
     auto doc = office().open(dir / "shop.fods");
     auto frame = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
-    auto context = office().context();
-    std::thread dispatcher([frame, context] {
-        try {
-            css::frame::DispatchHelper::create(context)->executeDispatch(
-                Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW), "org.kpimarketing.command:Share", "",
-                0, {});
-        } catch (const css::uno::Exception&) {
-        }
-    });
+    gui::dispatch_in_background command(frame, "org.kpimarketing.command:Share");
     bool done = false;
     try {
         const bool dialog = gui::wait_for(gui::button("Save")).is();
@@ -409,8 +401,8 @@ TEST(ShareDialog, SaveDialogWritesTheCopy) {
     } catch (const css::uno::Exception& e) {
         ADD_FAILURE() << "office exception " << u8(e.Message);
     }
-    if (done) dispatcher.join();
-    else dispatcher.detach(); // ends with the office
+    if (done) done = command.finished();
+    EXPECT_TRUE(done) << "the command did not return";
     EXPECT_TRUE(fs::exists(dir / "for-colleagues.ods"));
     EXPECT_EQ(bytes_of(dir / "for-colleagues.ods").substr(0, 2), "PK");
     if (done) Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
