@@ -35,6 +35,8 @@
 #include <com/sun/star/awt/XListBox.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XNameContainer.hpp>
+#include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <cppuhelper/implbase1.hxx>
 
@@ -104,8 +106,10 @@ const std::pair<const char*, text> t_labels[] = {
     {"lblTargetHead", {"Target", "Chỉ tiêu"}},
     {"lblChannelIntro", {"Tick the channels the business markets through.",
                          "Chọn các kênh doanh nghiệp dùng để làm marketing."}},
-    {"lblReviewIntro", {"Selected KPIs go into the register. Click a KPI to unselect it (Ctrl+click for several).",
-                        "Các KPI được chọn sẽ vào bảng KPI. Bấm vào một KPI để bỏ chọn (Ctrl+bấm để chọn nhiều)."}},
+    {"lblReviewIntro", {"Each proposed KPI is listed under the strategic goal it serves. Ticked KPIs go into the "
+                        "register; untick the ones you do not want.",
+                        "Mỗi KPI đề xuất nằm dưới mục tiêu chiến lược mà nó phục vụ. KPI được đánh dấu sẽ vào bảng "
+                        "KPI; bỏ dấu những KPI bạn không cần."}},
     {"btnBack", {"< Back", "< Quay lại"}},
     {"btnNext", {"Next >", "Tiếp >"}},
     {"btnFinish", {"Finish", "Hoàn tất"}},
@@ -137,7 +141,7 @@ const text t_goal_short[] = {{"revenue growth", "tăng trưởng doanh thu"},
                               {"ROMI", "ROMI"}};
 const text t_no_goal{"Tick at least one strategic goal.", "Hãy chọn ít nhất một mục tiêu chiến lược."};
 const text t_no_channel{"Tick at least one channel.", "Hãy chọn ít nhất một kênh."};
-const text t_no_kpi{"Select at least one KPI.", "Hãy chọn ít nhất một KPI."};
+const text t_no_kpi{"Tick at least one KPI.", "Hãy đánh dấu ít nhất một KPI."};
 
 // ---- dispatch arguments -> profile --------------------------------------------------------------
 
@@ -219,8 +223,14 @@ std::string validation_error(const kpi::workbook_profile& p, std::size_t selecte
     return {};
 }
 
-std::string kpi_line(const kpi::proposed_kpi& k, const std::string& lang) {
-    return k.id + " — " + k.name(lang) + " → " + std::string(t_goal_short[index_of(goals, k.goal)].in(lang));
+// A KPI's checkbox label on the review step: its name, or the shorter form (Data column header and
+// channel) when the name would not fit a column of the step's two.
+std::string review_label(const kpi::proposed_kpi& k, const std::string& lang) {
+    constexpr std::size_t fits = 44; // characters in a column of 178 dialog units
+    const auto& name = k.name(lang);
+    const auto chars = static_cast<std::size_t>(
+        std::count_if(name.begin(), name.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return chars <= fits ? name : k.short_name(lang);
 }
 
 // ---- the dialog -------------------------------------------------------------------------------------
@@ -426,32 +436,100 @@ private:
         return p;
     }
 
-    // The review step's selection -> excluded_ (only while its list is up to date).
+    // The review step's ticks -> excluded_ (only while its checkboxes are up to date).
     void read_review() {
         if (!review_filled_) return;
-        Sequence<sal_Int16> sel;
-        get("lstKpis", "SelectedItems") >>= sel;
-        std::vector<bool> on(shown_.size(), false);
-        for (auto i : sel)
-            if (i >= 0 && static_cast<std::size_t>(i) < on.size()) on[static_cast<std::size_t>(i)] = true;
+        Reference<css::container::XNameAccess> container(dialog_model_, UNO_QUERY_THROW);
         excluded_.clear();
-        for (std::size_t i = 0; i < shown_.size(); ++i)
-            if (!on[i]) excluded_.push_back(shown_[i]);
-        selected_kpis_ = static_cast<std::size_t>(std::count(on.begin(), on.end(), true));
-    }
-    void fill_review(const kpi::workbook_profile& p) {
-        const auto kpis = kpi::proposed_kpis(p);
-        shown_.clear();
-        Sequence<OUString> lines(static_cast<sal_Int32>(kpis.size()));
-        std::vector<sal_Int16> sel;
-        for (std::size_t i = 0; i < kpis.size(); ++i) {
-            shown_.push_back(kpis[i].id);
-            lines.getArray()[i] = from_utf8(kpi_line(kpis[i], lang_));
-            if (std::find(excluded_.begin(), excluded_.end(), kpis[i].id) == excluded_.end())
-                sel.push_back(static_cast<sal_Int16>(i));
+        selected_kpis_ = 0;
+        for (std::size_t i = 0; i < shown_.size(); ++i) {
+            sal_Int16 state = 0;
+            Reference<css::beans::XPropertySet>(container->getByName(from_utf8(kpi_box(i))), UNO_QUERY_THROW)
+                ->getPropertyValue("State") >>= state;
+            if (state == 1) ++selected_kpis_;
+            else excluded_.push_back(shown_[i]);
         }
-        set("lstKpis", "StringItemList", Any(lines));
-        set("lstKpis", "SelectedItems", Any(Sequence<sal_Int16>(sel.data(), static_cast<sal_Int32>(sel.size()))));
+    }
+    static std::string kpi_box(std::size_t i) { return "chkKpi" + std::to_string(i); }
+
+    // Step 4: under a heading per strategic goal, a checkbox per proposed KPI serving it, in two
+    // columns. The controls are made here, as the proposal depends on the goals and channels ticked.
+    void fill_review(const kpi::workbook_profile& p) {
+        Reference<css::container::XNameContainer> container(dialog_model_, UNO_QUERY_THROW);
+        Reference<css::lang::XMultiServiceFactory> factory(dialog_model_, UNO_QUERY_THROW);
+        for (const auto& name : review_controls_)
+            if (container->hasByName(name)) container->removeByName(name);
+        review_controls_.clear();
+        shown_.clear();
+
+        // The KPIs by goal, in the order of step 2.
+        const auto kpis = kpi::proposed_kpis(p);
+        std::vector<std::pair<std::size_t, std::vector<const kpi::proposed_kpi*>>> groups;
+        for (std::size_t g = 0; g < goal_count; ++g) {
+            std::vector<const kpi::proposed_kpi*> serving;
+            for (const auto& k : kpis)
+                if (k.goal == goals[g]) serving.push_back(&k);
+            if (!serving.empty()) groups.emplace_back(g, std::move(serving));
+        }
+        // Two columns of up to 16 rows (a heading or a checkbox each). The second column starts at the
+        // goal that balances them best; when no goal boundary fits, at row 16 with the goal's heading
+        // repeated. At most 7 channels x 4 KPIs + 5 headings: always fits.
+        constexpr std::size_t rows_per_column = 16;
+        std::size_t total = 0;
+        for (const auto& [g, serving] : groups) total += 1 + serving.size();
+        std::size_t break_group = groups.size(), best = total; // groups before break_group: column 1
+        for (std::size_t b = 0, left = 0; b <= groups.size(); ++b) {
+            if (left <= rows_per_column && total - left <= rows_per_column && std::max(left, total - left) < best) {
+                best = std::max(left, total - left);
+                break_group = b;
+            }
+            if (b < groups.size()) left += 1 + groups[b].second.size();
+        }
+        const bool split_inside = best == total && total > rows_per_column;
+
+        constexpr sal_Int32 top = 42, row_height = 10, column_width = 178;
+        constexpr sal_Int32 column_x[] = {8, 194};
+        std::size_t column = 0, row = 0;
+        sal_Int16 tab = 60;
+        int headings = 0;
+        auto add = [&](const char* service, const OUString& name, const std::string& label) {
+            Reference<css::beans::XPropertySet> m(factory->createInstance(OUString::createFromAscii(service)),
+                                                  UNO_QUERY_THROW);
+            m->setPropertyValue("PositionX", Any(column_x[column]));
+            m->setPropertyValue("PositionY", Any(top + static_cast<sal_Int32>(row) * row_height));
+            m->setPropertyValue("Width", Any(column_width));
+            m->setPropertyValue("Height", Any(row_height));
+            m->setPropertyValue("Step", Any(sal_Int32(4)));
+            m->setPropertyValue("Label", Any(from_utf8(label)));
+            m->setPropertyValue("TabIndex", Any(tab++));
+            container->insertByName(name, Any(m));
+            review_controls_.push_back(name);
+            ++row;
+            return m;
+        };
+        auto heading = [&](std::size_t g) {
+            auto h = add("com.sun.star.awt.UnoControlFixedTextModel", from_utf8("lblKpiGoal" + std::to_string(headings++)),
+                         std::string(t_goals[g].in(lang_)));
+            h->setPropertyValue("FontWeight", Any(150.0f)); // css::awt::FontWeight::BOLD
+        };
+        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+            const auto& [g, serving] = groups[gi];
+            if (!split_inside && gi == break_group && gi > 0) column = 1, row = 0;
+            if (split_inside && row + 1 >= rows_per_column && column == 0) column = 1, row = 0;
+            heading(g);
+            for (const auto* k : serving) {
+                if (split_inside && row == rows_per_column && column == 0) {
+                    column = 1, row = 0;
+                    heading(g);
+                }
+                const bool ticked = std::find(excluded_.begin(), excluded_.end(), k->id) == excluded_.end();
+                auto box = add("com.sun.star.awt.UnoControlCheckBoxModel", from_utf8(kpi_box(shown_.size())),
+                               review_label(*k, lang_));
+                box->setPropertyValue("State", Any(sal_Int16(ticked ? 1 : 0)));
+                box->setPropertyValue("HelpText", Any(from_utf8(k->id + ": " + k->name(lang_) + " → " + k->goal_id)));
+                shown_.push_back(k->id);
+            }
+        }
         review_filled_ = true;
     }
 
@@ -502,7 +580,8 @@ private:
     Reference<css::awt::XControlContainer> controls_;
     Reference<css::beans::XPropertySet> dialog_model_;
     std::vector<std::string> excluded_; // proposed KPI IDs the user unselected
-    std::vector<std::string> shown_;    // the IDs in the review list, in its order
+    std::vector<std::string> shown_;    // the IDs of the review step's checkboxes chkKpi0, chkKpi1, ...
+    std::vector<OUString> review_controls_; // the controls fill_review() added
     std::size_t selected_kpis_ = 0;
     bool review_filled_ = false;
     bool finished_ = false;

@@ -139,7 +139,8 @@ int run_new(const environment& env, const std::vector<std::string>& args) {
     }
 
     prepare_office(env);
-    auto doc = env.office.new_spreadsheet();
+    // With a view (never shown in the headless office): the frozen header rows are view settings.
+    auto doc = env.office.new_spreadsheet_with_view();
     Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY_THROW);
     Reference<css::container::XIndexAccess> sheets(spreadsheet->getSheets(), UNO_QUERY_THROW);
     std::vector<OUString> blank; // the new document's own empty sheet(s), removed once ours exist

@@ -357,4 +357,14 @@ uno::Reference<css::lang::XComponent> session::open(const std::filesystem::path&
 
 uno::Reference<css::lang::XComponent> session::new_spreadsheet() const { return open({}); }
 
+uno::Reference<css::lang::XComponent> session::new_spreadsheet_with_view() const {
+    Reference<css::frame::XComponentLoader> loader(desktop(), UNO_QUERY_THROW);
+    Sequence<css::beans::PropertyValue> props(1);
+    props.getArray()[0].Name = "Hidden";
+    props.getArray()[0].Value <<= false;
+    auto doc = loader->loadComponentFromURL("private:factory/scalc", "_blank", 0, props);
+    if (!doc.is()) throw office_error("could not create a spreadsheet");
+    return doc;
+}
+
 } // namespace kpi::office

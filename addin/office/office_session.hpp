@@ -61,6 +61,9 @@ public:
     // Opens a document hidden (empty url: a new spreadsheet).
     uno::Reference<css::lang::XComponent> open(const std::filesystem::path& file, bool read_only = false) const;
     uno::Reference<css::lang::XComponent> new_spreadsheet() const;
+    // A new spreadsheet with a view even in a headless office (not Hidden): view settings such as
+    // frozen rows can be set, and are stored in the file.
+    uno::Reference<css::lang::XComponent> new_spreadsheet_with_view() const;
 
     const options& settings() const noexcept { return opts_; }
 

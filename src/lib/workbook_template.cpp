@@ -307,6 +307,8 @@ proposed_kpi make_kpi(const channel_info& ch, const channel_kpi& ck, const workb
     const text title = channel_title(ch.id);
     k.name_en = std::string(m.name.en) + " - " + std::string(title.en);
     k.name_vi = std::string(m.name.vi) + " - " + std::string(title.vi);
+    k.short_name_en = std::string(m.header.en) + " - " + std::string(title.en);
+    k.short_name_vi = std::string(m.header.vi) + " - " + std::string(title.vi);
     k.source = ch.id;
     k.metric = std::string(m.key);
     k.function = std::string(m.function);

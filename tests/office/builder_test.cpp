@@ -391,6 +391,18 @@ TEST(KpiNew, BuildsAuditCleanWorkbooksAndRefusesToOverwrite) {
     r = run_kpi("audit '" + ods + "' --lang en");
     EXPECT_EQ(r.exit_code, 0) << r.out;
     EXPECT_NE(r.out.find("0 flagged"), std::string::npos) << r.out;
+    if (gui()) { // the file keeps the frozen header rows (a view setting): opened in a window, they hold
+        auto doc = office().open(ods);
+        auto controller = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController();
+        Reference<css::sheet::XSpreadsheetView> view(controller, UNO_QUERY_THROW);
+        Reference<css::sheet::XViewFreezable> freezable(controller, UNO_QUERY_THROW);
+        auto sheets = Reference<css::sheet::XSpreadsheetDocument>(doc, UNO_QUERY_THROW)->getSheets();
+        for (const char* name : {"Bảng KPI", "Dữ liệu"}) {
+            view->setActiveSheet(Reference<css::sheet::XSpreadsheet>(sheets->getByName(ou(name)), UNO_QUERY_THROW));
+            EXPECT_TRUE(freezable->hasFrozenPanes()) << name;
+        }
+        Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+    }
 
     const auto size = std::filesystem::file_size(ods);
     r = run_kpi("new --industry b2b --lang en -o '" + ods + "'");

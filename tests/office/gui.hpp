@@ -62,6 +62,12 @@ inline std::function<bool(const Reference<XAccessibleContext>&)> button(const st
     };
 }
 
+inline std::function<bool(const Reference<XAccessibleContext>&)> checkbox(const std::string& name) {
+    return [name](const Reference<XAccessibleContext>& c) {
+        return c->getAccessibleRole() == role::CHECK_BOX && u8(c->getAccessibleName().replaceAll("~", "")) == name;
+    };
+}
+
 // A dialog that runs modally (its execute() has started): pressing its buttons before that could end
 // it before it runs, and then it would wait forever.
 inline bool is_modal_dialog(const Reference<XAccessibleContext>& c) {
@@ -130,6 +136,20 @@ inline bool press(const std::string& name) {
         return Reference<css::accessibility::XAccessibleAction>(b, UNO_QUERY_THROW)->doAccessibleAction(0);
     } catch (const css::uno::Exception&) {
         return false; // the window closed meanwhile
+    }
+}
+
+// Toggles a checkbox (its accessible action is a click).
+inline bool click_checkbox(const std::string& name) {
+    auto box = wait_for(checkbox(name));
+    if (!box.is()) {
+        std::cerr << "no checkbox '" << name << "' in the office's windows:\n" << dump_windows();
+        return false;
+    }
+    try {
+        return Reference<css::accessibility::XAccessibleAction>(box, UNO_QUERY_THROW)->doAccessibleAction(0);
+    } catch (const css::uno::Exception&) {
+        return false;
     }
 }
 

@@ -193,6 +193,27 @@ TEST(NewWorkbookDialog, NextNextNextFinishBuildsTheWorkbook) {
     EXPECT_EQ(book.sheet_count(), before + 4);
 }
 
+// Step 4 lists the proposed KPIs as checkboxes under the goal each serves: unticking one leaves it out
+// of the register, the others stay.
+TEST(NewWorkbookDialog, UntickedKpiStaysOutOfTheRegister) {
+    if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
+    new_document book(office());
+    const int before = book.sheet_count();
+    gui::dispatch_in_background command(book.frame(), "org.kpimarketing.command:NewWorkbook");
+    ASSERT_TRUE(gui::wait_for(gui::is_modal_dialog).is()) << gui::dump_windows();
+    for (int i = 0; i < 3; ++i) EXPECT_TRUE(gui::press("Next >"));
+    // The English UI's defaults: e-commerce with Facebook Ads among its channels.
+    EXPECT_TRUE(gui::wait_for(gui::checkbox("Click-through rate - Facebook Ads")).is()) << gui::dump_windows();
+    EXPECT_TRUE(gui::click_checkbox("Cost per lead - Facebook Ads"));
+    EXPECT_TRUE(gui::press("Finish"));
+    ASSERT_TRUE(command.finished());
+    ASSERT_EQ(book.sheet_count(), before + 4);
+    const auto ids = book.column_a("KPI Register");
+    EXPECT_FALSE(ids.count("FB-CPL")) << "unticked";
+    EXPECT_TRUE(ids.count("FB-CTR"));
+    EXPECT_TRUE(ids.count("GG-CPC"));
+}
+
 TEST(NewWorkbookDialog, CancelChangesNothing) {
     if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
     new_document book(office());
@@ -208,5 +229,17 @@ TEST(NewWorkbookDialog, ScreenshotOfAValidationMessage) {
     new_document book(office());
     const auto prefix = (gui::screenshot_dir() / "new-workbook-en-nochannel").string();
     book.dispatch({arg("ScreenshotAndCancel", prefix), arg("Channels", "none")});
+    EXPECT_TRUE(std::filesystem::exists(prefix + "-step4.png"));
+}
+
+// The longest review step: every goal and channel, 22 KPIs under 5 headings in two columns
+// (new-workbook-en-all-step4.png).
+TEST(NewWorkbookDialog, ScreenshotOfTheLongestReview) {
+    if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
+    new_document book(office());
+    const auto prefix = (gui::screenshot_dir() / "new-workbook-en-all").string();
+    book.dispatch({arg("ScreenshotAndCancel", prefix),
+                   arg("Channels", "facebook,google,tiktok,zalo,seo,email,events"),
+                   arg("Goals", "revenue_growth=0.2,profit_margin=0.2,market_share=0.1,marketing_revenue_share=0.5,romi=3")});
     EXPECT_TRUE(std::filesystem::exists(prefix + "-step4.png"));
 }

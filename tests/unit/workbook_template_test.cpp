@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <stdexcept>
 
@@ -152,6 +153,26 @@ TEST(WorkbookTemplate, EveryTacticalKpiLinksToAChosenGoal) {
     }
     EXPECT_TRUE(ids.count("GG-CPC"));
     EXPECT_TRUE(ids.count("EM-CTR"));
+}
+
+// The wizard's review step shows each KPI as a checkbox in one of two columns: a short name (Data column
+// header and channel) that fits one (44 characters) for every KPI, in both languages; at most 22 KPIs
+// and 5 goal headings, so the two columns of 16 rows always hold them.
+TEST(WorkbookTemplate, ShortNamesFitTheReviewStep) {
+    kpi::workbook_profile p;
+    for (std::size_t g = 0; g < kpi::strategic_goal_count; ++g) p.goals.push_back({static_cast<kpi::strategic_goal>(g), 0.2});
+    for (std::size_t c = 0; c + 1 < kpi::channel_count; ++c) p.channels.push_back(static_cast<kpi::channel>(c));
+    const auto all = kpi::proposed_kpis(p);
+    EXPECT_LE(all.size() + kpi::strategic_goal_count, 2u * 16u - 2u); // a repeated heading per column at worst
+    auto chars = [](const std::string& s) {
+        return std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+    };
+    for (const auto& k : all) {
+        for (const char* lang : {"en", "vi"}) {
+            EXPECT_LE(chars(k.short_name(lang)), 44) << k.id << " " << lang << ": " << k.short_name(lang);
+            EXPECT_NE(k.short_name(lang).find(" - "), std::string::npos) << k.id;
+        }
+    }
 }
 
 TEST(WorkbookTemplate, ExcludedKpisAreLeftOut) {

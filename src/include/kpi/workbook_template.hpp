@@ -32,6 +32,8 @@ struct proposed_kpi {
     std::string id;             // stable: channel code + metric ("FB-CPL", "SEO-ORG")
     std::string name_en;        // "Cost per lead - Facebook Ads"
     std::string name_vi;        // "Chi phí mỗi lead - Quảng cáo Facebook"
+    std::string short_name_en;  // the metric's Data column header and the channel: "CPL - Facebook Ads"
+    std::string short_name_vi;  // "CPL - Quảng cáo Facebook"
     channel source = channel::facebook_ads;
     std::string metric;         // metric key, see metric_keys(): "cpl", "ctr", ...
     std::string function;       // the cell function it uses: "KPI.CPL"
@@ -44,6 +46,9 @@ struct proposed_kpi {
 
     [[nodiscard]] const std::string& name(std::string_view language) const noexcept {
         return language.substr(0, 2) == "vi" ? name_vi : name_en;
+    }
+    [[nodiscard]] const std::string& short_name(std::string_view language) const noexcept {
+        return language.substr(0, 2) == "vi" ? short_name_vi : short_name_en;
     }
 };
 
