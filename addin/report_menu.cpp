@@ -30,34 +30,21 @@ void run_report_command(const command_context& ctx) {
     if (!doc.is()) return;
 
     const std::string stem = document_stem(ctx);
-    auto target = target_from_arguments(ctx);
-    if (!target) {
-        target = ask_save_target(
-            ctx, title,
-            {{vi ? "Tài liệu PDF (.pdf)" : "PDF document (.pdf)", "*.pdf", "pdf"},
-             {vi ? "Bảng tính ODF (.ods)" : "ODF spreadsheet (.ods)", "*.ods", "ods"},
-             {"Excel 2007-365 (.xlsx)", "*.xlsx", "xlsx"},
-             {vi ? "Tài liệu HTML (.html)" : "HTML document (.html)", "*.html", "html"}},
-            kpi::report_file_name(stem.empty() ? std::string(vi ? "bao-cao-kpi" : "kpi") : stem, "pdf"));
-        if (!target) return;
-    }
-    const std::string path = system_path(target->url);
-    if (path.empty()) {
-        show_message(ctx, title, (vi ? "Không ghi được vào địa chỉ này: " : "Cannot write to this location: ") +
-                                     to_utf8(target->url), true);
-        return;
-    }
-    auto format = parse_report_format(target->format);
+    const auto file = choose_output_file(
+        ctx, ui, title,
+        {{vi ? "Tài liệu PDF (.pdf)" : "PDF document (.pdf)", "*.pdf", "pdf"},
+         {vi ? "Bảng tính ODF (.ods)" : "ODF spreadsheet (.ods)", "*.ods", "ods"},
+         {"Excel 2007-365 (.xlsx)", "*.xlsx", "xlsx"},
+         {vi ? "Tài liệu HTML (.html)" : "HTML document (.html)", "*.html", "html"}},
+        kpi::report_file_name(stem.empty() ? std::string(vi ? "bao-cao-kpi" : "kpi") : stem, "pdf"));
+    if (!file) return;
+    auto format = parse_report_format(file->target.format);
     if (!format) {
-        const auto ext = std::filesystem::path(path).extension().string();
+        const auto ext = std::filesystem::path(file->path).extension().string();
         format = ext.size() > 1 ? parse_report_format(ext.substr(1)) : std::nullopt;
     }
     if (!format) format = report_format::pdf;
-    if (!target->overwrite && std::filesystem::exists(path)) {
-        show_message(ctx, title, (vi ? "Tệp đã có, không ghi đè: " : "The file exists and was not overwritten: ") + path,
-                     true);
-        return;
-    }
+    if (refuse_existing_file(ctx, ui, title, *file)) return;
 
     report_request request;
     request.fallback_language = ui;
@@ -67,8 +54,8 @@ void run_report_command(const command_context& ctx) {
         show_message(ctx, title, *problem, true);
         return;
     }
-    export_report(ctx.uno, std::get<kpi::report>(read), to_utf8(target->url), *format);
-    show_message(ctx, title, (vi ? "Đã ghi báo cáo KPI: " : "The KPI report was written to ") + path, false);
+    export_report(ctx.uno, std::get<kpi::report>(read), to_utf8(file->target.url), *format);
+    show_message(ctx, title, (vi ? "Đã ghi báo cáo KPI: " : "The KPI report was written to ") + file->path, false);
 }
 
 } // namespace kpi::uno_glue

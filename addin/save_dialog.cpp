@@ -76,6 +76,32 @@ std::optional<save_target> ask_save_target(const command_context& ctx, const std
     return t;
 }
 
+std::optional<output_file> choose_output_file(const command_context& ctx, const std::string& ui,
+                                              const std::string& title, const std::vector<save_filter>& filters,
+                                              const std::string& default_name) {
+    auto target = target_from_arguments(ctx);
+    if (!target) target = ask_save_target(ctx, title, filters, default_name);
+    if (!target) return std::nullopt;
+    output_file file{*target, system_path(target->url)};
+    if (file.path.empty()) {
+        const bool vi = ui.substr(0, 2) == "vi";
+        show_message(ctx, title,
+                     (vi ? "Không ghi được vào địa chỉ này: " : "Cannot write to this location: ") + to_utf8(target->url),
+                     true);
+        return std::nullopt;
+    }
+    return file;
+}
+
+bool refuse_existing_file(const command_context& ctx, const std::string& ui, const std::string& title,
+                          const output_file& file) {
+    if (file.target.overwrite || !std::filesystem::exists(file.path)) return false;
+    const bool vi = ui.substr(0, 2) == "vi";
+    show_message(ctx, title,
+                 (vi ? "Tệp đã có, không ghi đè: " : "The file exists and was not overwritten: ") + file.path, true);
+    return true;
+}
+
 std::string document_stem(const command_context& ctx) {
     const std::string path = system_path(document_url(ctx));
     return path.empty() ? std::string() : std::filesystem::path(path).stem().string();

@@ -34,4 +34,22 @@ struct save_target {
 // The document's file name without extension ("" for a new document), and the folder URL it is in.
 [[nodiscard]] std::string document_stem(const command_context& ctx);
 
+// The file a menu command writes, as the user (or a script) chose it.
+struct output_file {
+    save_target target;
+    std::string path; // the local path of target.url
+};
+
+// target_from_arguments, else ask_save_target; a URL that is not a local file is refused with a message
+// box titled `title` in the UI language `ui`. nullopt: cancelled or refused.
+[[nodiscard]] std::optional<output_file> choose_output_file(const command_context& ctx, const std::string& ui,
+                                                            const std::string& title,
+                                                            const std::vector<save_filter>& filters,
+                                                            const std::string& default_name);
+
+// True, after a message box, when the file exists and may not be replaced (neither the dialog nor the
+// Overwrite argument allowed it).
+[[nodiscard]] bool refuse_existing_file(const command_context& ctx, const std::string& ui, const std::string& title,
+                                        const output_file& file);
+
 } // namespace kpi::uno_glue

@@ -30,23 +30,15 @@ void run_share_command(const command_context& ctx) {
     if (!doc.is()) return;
 
     const std::string stem = document_stem(ctx);
-    auto target = target_from_arguments(ctx);
-    if (!target) {
-        target = ask_save_target(ctx, title,
-                                 {{vi ? "Bảng tính ODF (.ods)" : "ODF spreadsheet (.ods)", "*.ods", "ods"},
-                                  {"Excel 2007-365 (.xlsx)", "*.xlsx", "xlsx"}},
-                                 (stem.empty() ? std::string(vi ? "bang-tinh" : "workbook") : stem) +
-                                     (vi ? "-chia-se.ods" : "-shared.ods"));
-        if (!target) return;
-    }
-    const std::string path = system_path(target->url);
-    if (path.empty()) {
-        show_message(ctx, title, (vi ? "Không ghi được vào địa chỉ này: " : "Cannot write to this location: ") +
-                                     to_utf8(target->url), true);
-        return;
-    }
+    const auto file = choose_output_file(ctx, ui, title,
+                                         {{vi ? "Bảng tính ODF (.ods)" : "ODF spreadsheet (.ods)", "*.ods", "ods"},
+                                          {"Excel 2007-365 (.xlsx)", "*.xlsx", "xlsx"}},
+                                         (stem.empty() ? std::string(vi ? "bang-tinh" : "workbook") : stem) +
+                                             (vi ? "-chia-se.ods" : "-shared.ods"));
+    if (!file) return;
+    const std::string& path = file->path;
     // Format ("ods", "xlsx") or FilterName ("calc8", "Calc MS Excel 2007 XML"), else the extension.
-    std::string format_key = target->format;
+    std::string format_key = file->target.format;
     for (const auto& argument : ctx.arguments) {
         OUString filter;
         if (format_key.empty() && argument.Name == "FilterName" && (argument.Value >>= filter))
@@ -71,14 +63,10 @@ void run_share_command(const command_context& ctx) {
                      true);
         return;
     }
-    if (!target->overwrite && std::filesystem::exists(path)) {
-        show_message(ctx, title, (vi ? "Tệp đã có, không ghi đè: " : "The file exists and was not overwritten: ") + path,
-                     true);
-        return;
-    }
+    if (refuse_existing_file(ctx, ui, title, *file)) return;
     share_result result;
     try {
-        result = write_shareable_copy(ctx.uno, doc, to_utf8(target->url), *format, target->overwrite);
+        result = write_shareable_copy(ctx.uno, doc, to_utf8(file->target.url), *format, file->target.overwrite);
     } catch (const share_error& e) {
         if (e.reason() == share_error::kind::target_exists)
             show_message(ctx, title,
