@@ -93,7 +93,9 @@ std::variant<kpi::report, std::string> read_report(const Reference<css::sheet::X
     std::optional<kpi::register_error> first_error;
     Reference<css::sheet::XSpreadsheet> register_sheet;
     sheet_block register_block;
-    for (sal_Int32 s = 0; s < sheets->getCount(); ++s) {
+    // Sheets in order until the register, the company and the period are all found (a big Data sheet
+    // after them is not read).
+    for (sal_Int32 s = 0; s < sheets->getCount() && !(reg && company && period); ++s) {
         Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(s), UNO_QUERY_THROW);
         auto block = read_used_area(sheet);
         if (!company) company = kpi::find_company(block.cells);
