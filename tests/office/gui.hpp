@@ -79,8 +79,10 @@ inline bool is_modal_dialog(const Reference<XAccessibleContext>& c) {
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 // Waits (up to 60 s) for a top window of the office holding an accessible that `match` accepts.
-inline Reference<XAccessibleContext> wait_for(const std::function<bool(const Reference<XAccessibleContext>&)>& match) {
-    Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(office().context()), UNO_QUERY_THROW);
+// `in`: the office whose windows are searched (the test's default one unless told).
+inline Reference<XAccessibleContext> wait_for(const std::function<bool(const Reference<XAccessibleContext>&)>& match,
+                                              const kpi::office::session& in = office()) {
+    Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(in.context()), UNO_QUERY_THROW);
     for (int attempt = 0; attempt < 300; ++attempt) { // up to 60 s: a loaded machine paints slowly
         try {
             for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i) {
@@ -103,7 +105,7 @@ inline Reference<XAccessibleContext> wait_for(const std::function<bool(const Ref
 // Every accessible's role and name under the office's top windows, for a failure message.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-inline std::string dump_windows() {
+inline std::string dump_windows(const kpi::office::session& in = office()) {
     std::string out;
     std::function<void(const Reference<XAccessibleContext>&, int)> walk = [&](const Reference<XAccessibleContext>& c, int depth) {
         if (!c.is() || depth > 12) return;
@@ -115,7 +117,7 @@ inline std::string dump_windows() {
             walk(child.is() ? child->getAccessibleContext() : nullptr, depth + 1);
         }
     };
-    Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(office().context()), UNO_QUERY_THROW);
+    Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(in.context()), UNO_QUERY_THROW);
     for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i) {
         Reference<css::accessibility::XAccessible> window(toolkit->getTopWindow(i), css::uno::UNO_QUERY);
         auto context = window.is() ? window->getAccessibleContext() : nullptr;
@@ -125,10 +127,10 @@ inline std::string dump_windows() {
 }
 #pragma GCC diagnostic pop
 
-inline bool press(const std::string& name) {
-    auto b = wait_for(button(name));
+inline bool press(const std::string& name, const kpi::office::session& in = office()) {
+    auto b = wait_for(button(name), in);
     if (!b.is()) {
-        std::cerr << "no button '" << name << "' in the office's windows:\n" << dump_windows();
+        std::cerr << "no button '" << name << "' in the office's windows:\n" << dump_windows(in);
         return false;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
@@ -183,10 +185,12 @@ struct press_later {
 class dispatch_in_background {
   public:
     dispatch_in_background(const Reference<css::frame::XFrame>& frame, const std::string& command,
-                           const css::uno::Sequence<css::beans::PropertyValue>& args = {}) {
+                           const css::uno::Sequence<css::beans::PropertyValue>& args = {},
+                           const kpi::office::session& in = office())
+        : in_(in) {
         auto done = std::make_shared<std::promise<void>>();
         returned_ = done->get_future();
-        auto context = office().context();
+        auto context = in.context();
         thread_ = std::thread([frame, context, url = ou(command), args, done] {
             try {
                 css::frame::DispatchHelper::create(context)->executeDispatch(
@@ -209,7 +213,7 @@ class dispatch_in_background {
             return true;
         }
         std::cerr << "the command has not returned after " << limit.count() << " s; the office's windows:\n"
-                  << dump_windows();
+                  << dump_windows(in_);
         thread_.detach();
         return false;
     }
@@ -218,6 +222,7 @@ class dispatch_in_background {
     }
 
   private:
+    const kpi::office::session& in_;
     std::future<void> returned_;
     std::thread thread_;
 };

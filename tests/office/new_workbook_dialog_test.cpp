@@ -5,6 +5,8 @@
 #include "gui.hpp"
 #include "office_test.hpp"
 
+#include <kpi/catalog.hpp>
+
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
@@ -20,6 +22,7 @@
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
 
 
 #include <gtest/gtest.h>
@@ -242,4 +245,44 @@ TEST(NewWorkbookDialog, ScreenshotOfTheLongestReview) {
                    arg("Channels", "facebook,google,tiktok,zalo,seo,email,events"),
                    arg("Goals", "revenue_growth=0.2,profit_margin=0.2,market_share=0.1,marketing_revenue_share=0.5,romi=3")});
     EXPECT_TRUE(std::filesystem::exists(prefix + "-step4.png"));
+}
+
+// Issue 2: Calc's own Function Wizard (Insert > Function...) in a Vietnamese office, opened on a cell
+// holding =KPI.CPL(100;4), shows the catalog's Vietnamese description and argument names.
+// Screenshot: <build>/tests/screenshots/function-wizard-vi.png.
+TEST(FunctionWizard, ShowsTheVietnameseHelpOfAKpiFunction) {
+    if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
+    const auto* cpl = kpi::find_function("KPI.CPL");
+    ASSERT_NE(cpl, nullptr);
+    auto vi = start_office_with_extension("vi", "vi");
+    new_document book(*vi);
+    book.frame()->getContainerWindow()->setPosSize(0, 0, 1280, 800, css::awt::PosSize::POSSIZE);
+    Reference<css::container::XIndexAccess> sheets(book.spreadsheet->getSheets(), UNO_QUERY_THROW);
+    Reference<css::sheet::XSpreadsheet> sheet(sheets->getByIndex(0), UNO_QUERY_THROW);
+    auto cell = sheet->getCellByPosition(0, 0);
+    cell->setFormula("=KPI.CPL(100;4)");
+    ASSERT_DOUBLE_EQ(cell->getValue(), 25);
+    Reference<css::view::XSelectionSupplier>(book.frame()->getController(), UNO_QUERY_THROW)->select(Any(cell));
+
+    gui::dispatch_in_background command(book.frame(), ".uno:FunctionDialog", {}, *vi);
+    const std::string description(cpl->description.vi);
+    const auto shown = gui::wait_for(
+        [&](const Reference<css::accessibility::XAccessibleContext>& c) {
+            return u8(c->getAccessibleName()).find(description.substr(0, 30)) != std::string::npos;
+        },
+        *vi);
+    EXPECT_TRUE(shown.is()) << "no Vietnamese description of KPI.CPL in the wizard\n" << gui::dump_windows(*vi);
+    for (const auto& p : cpl->params) {
+        const std::string name(p.display.vi);
+        EXPECT_TRUE(gui::wait_for(
+                        [&](const Reference<css::accessibility::XAccessibleContext>& c) {
+                            return u8(c->getAccessibleName()).find(name) != std::string::npos;
+                        },
+                        *vi)
+                        .is())
+            << "argument " << name;
+    }
+    gui::screenshot(gui::screenshot_dir() / "function-wizard-vi.png");
+    EXPECT_TRUE(gui::press("Cancel", *vi)); // not translated in LibreOffice 7.4 vi
+    EXPECT_TRUE(command.finished());
 }
