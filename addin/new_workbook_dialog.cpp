@@ -21,6 +21,7 @@
 #include "uno_strings.hpp"
 
 #include <kpi/catalog.hpp>
+#include <kpi/review_step.hpp>
 #include <kpi/workbook_template.hpp>
 
 #include <com/sun/star/awt/ActionEvent.hpp>
@@ -122,11 +123,6 @@ const text t_industries[] = {{"E-commerce", "Thương mại điện tử"},
                              {"Other", "Khác"}};
 const text t_languages[] = {{"Vietnamese", "Tiếng Việt"}, {"English", "Tiếng Anh"}};
 const text t_periods[] = {{"Monthly", "Theo tháng"}, {"Quarterly", "Theo quý"}};
-const text t_goals[] = {{"Revenue growth", "Tăng trưởng doanh thu"},
-                        {"Profit margin", "Biên lợi nhuận"},
-                        {"Market share", "Thị phần"},
-                        {"Share of revenue from marketing", "Tỷ trọng doanh thu từ marketing"},
-                        {"Return on marketing investment (ROMI)", "Lợi tức đầu tư marketing (ROMI)"}};
 const text t_channels[] = {{"Facebook / Meta Ads", "Quảng cáo Facebook / Meta"},
                            {"Google Ads", "Quảng cáo Google"},
                            {"TikTok Ads", "Quảng cáo TikTok"},
@@ -134,11 +130,6 @@ const text t_channels[] = {{"Facebook / Meta Ads", "Quảng cáo Facebook / Meta
                            {"SEO & website", "SEO & website"},
                            {"Email", "Email"},
                            {"Offline events", "Sự kiện offline"}};
-const text t_goal_short[] = {{"revenue growth", "tăng trưởng doanh thu"},
-                              {"profit margin", "biên lợi nhuận"},
-                              {"market share", "thị phần"},
-                              {"marketing revenue share", "tỷ trọng doanh thu từ marketing"},
-                              {"ROMI", "ROMI"}};
 const text t_no_goal{"Tick at least one strategic goal.", "Hãy chọn ít nhất một mục tiêu chiến lược."};
 const text t_no_channel{"Tick at least one channel.", "Hãy chọn ít nhất một kênh."};
 const text t_no_kpi{"Tick at least one KPI.", "Hãy đánh dấu ít nhất một KPI."};
@@ -221,16 +212,6 @@ std::string validation_error(const kpi::workbook_profile& p, std::size_t selecte
     if (p.channels.empty()) return std::string(t_no_channel.in(lang));
     if (kpis_shown && selected_kpis == 0) return std::string(t_no_kpi.in(lang));
     return {};
-}
-
-// A KPI's checkbox label on the review step: its name, or the shorter form (Data column header and
-// channel) when the name would not fit a column of the step's two.
-std::string review_label(const kpi::proposed_kpi& k, const std::string& lang) {
-    constexpr std::size_t fits = 44; // characters in a column of 178 dialog units
-    const auto& name = k.name(lang);
-    const auto chars = static_cast<std::size_t>(
-        std::count_if(name.begin(), name.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-    return chars <= fits ? name : k.short_name(lang);
 }
 
 // ---- the dialog -------------------------------------------------------------------------------------
@@ -383,7 +364,7 @@ private:
         set_items("lstLanguage", t_languages);
         set_items("lstPeriods", t_periods);
         for (std::size_t i = 0; i < goal_count; ++i) {
-            set_label(("chkGoal" + std::to_string(i)).c_str(), t_goals[i].in(lang_));
+            set_label(("chkGoal" + std::to_string(i)).c_str(), kpi::goal_name(goals[i], lang_));
             set_label(("lblGoalUnit" + std::to_string(i)).c_str(), goal_in_percent(i) ? "%" : "×");
         }
         for (std::size_t i = 0; i < channel_choices; ++i)
@@ -452,8 +433,8 @@ private:
     }
     static std::string kpi_box(std::size_t i) { return "chkKpi" + std::to_string(i); }
 
-    // Step 4: under a heading per strategic goal, a checkbox per proposed KPI serving it, in two
-    // columns. The controls are made here, as the proposal depends on the goals and channels ticked.
+    // Step 4 (kpi::review_layout): a heading per strategic goal and a checkbox per proposed KPI serving
+    // it, in two columns. The controls are made here, as the proposal depends on steps 2 and 3.
     void fill_review(const kpi::workbook_profile& p) {
         Reference<css::container::XNameContainer> container(dialog_model_, UNO_QUERY_THROW);
         Reference<css::lang::XMultiServiceFactory> factory(dialog_model_, UNO_QUERY_THROW);
@@ -462,73 +443,36 @@ private:
         review_controls_.clear();
         shown_.clear();
 
-        // The KPIs by goal, in the order of step 2.
-        const auto kpis = kpi::proposed_kpis(p);
-        std::vector<std::pair<std::size_t, std::vector<const kpi::proposed_kpi*>>> groups;
-        for (std::size_t g = 0; g < goal_count; ++g) {
-            std::vector<const kpi::proposed_kpi*> serving;
-            for (const auto& k : kpis)
-                if (k.goal == goals[g]) serving.push_back(&k);
-            if (!serving.empty()) groups.emplace_back(g, std::move(serving));
-        }
-        // Two columns of up to 16 rows (a heading or a checkbox each). The second column starts at the
-        // goal that balances them best; when no goal boundary fits, at row 16 with the goal's heading
-        // repeated. At most 7 channels x 4 KPIs + 5 headings: always fits.
-        constexpr std::size_t rows_per_column = 16;
-        std::size_t total = 0;
-        for (const auto& [g, serving] : groups) total += 1 + serving.size();
-        std::size_t break_group = groups.size(), best = total; // groups before break_group: column 1
-        for (std::size_t b = 0, left = 0; b <= groups.size(); ++b) {
-            if (left <= rows_per_column && total - left <= rows_per_column && std::max(left, total - left) < best) {
-                best = std::max(left, total - left);
-                break_group = b;
-            }
-            if (b < groups.size()) left += 1 + groups[b].second.size();
-        }
-        const bool split_inside = best == total && total > rows_per_column;
-
         constexpr sal_Int32 top = 42, row_height = 10, column_width = 178;
-        constexpr sal_Int32 column_x[] = {8, 194};
-        std::size_t column = 0, row = 0;
-        sal_Int16 tab = 60;
+        constexpr sal_Int32 column_x[kpi::review_columns] = {8, 194};
+        sal_Int16 tab = 60; // after the step's intro, before the buttons (.xdl tab indices)
         int headings = 0;
-        auto add = [&](const char* service, const OUString& name, const std::string& label) {
-            Reference<css::beans::XPropertySet> m(factory->createInstance(OUString::createFromAscii(service)),
-                                                  UNO_QUERY_THROW);
-            m->setPropertyValue("PositionX", Any(column_x[column]));
-            m->setPropertyValue("PositionY", Any(top + static_cast<sal_Int32>(row) * row_height));
+        for (const auto& entry : kpi::review_layout(p, lang_)) {
+            const bool heading = entry.what == kpi::review_entry::kind::goal_heading;
+            Reference<css::beans::XPropertySet> m(
+                factory->createInstance(heading ? OUString("com.sun.star.awt.UnoControlFixedTextModel")
+                                                : OUString("com.sun.star.awt.UnoControlCheckBoxModel")),
+                UNO_QUERY_THROW);
+            m->setPropertyValue("PositionX", Any(column_x[std::min(entry.column, kpi::review_columns - 1)]));
+            m->setPropertyValue("PositionY", Any(top + static_cast<sal_Int32>(entry.row) * row_height));
             m->setPropertyValue("Width", Any(column_width));
             m->setPropertyValue("Height", Any(row_height));
             m->setPropertyValue("Step", Any(sal_Int32(4)));
-            m->setPropertyValue("Label", Any(from_utf8(label)));
+            m->setPropertyValue("Label", Any(from_utf8(entry.label)));
             m->setPropertyValue("TabIndex", Any(tab++));
+            OUString name;
+            if (heading) {
+                m->setPropertyValue("FontWeight", Any(150.0f)); // css::awt::FontWeight::BOLD
+                name = from_utf8("lblKpiGoal" + std::to_string(headings++));
+            } else {
+                const bool ticked = std::find(excluded_.begin(), excluded_.end(), entry.kpi_id) == excluded_.end();
+                m->setPropertyValue("State", Any(sal_Int16(ticked ? 1 : 0)));
+                m->setPropertyValue("HelpText", Any(from_utf8(entry.tooltip)));
+                name = from_utf8(kpi_box(shown_.size()));
+                shown_.push_back(entry.kpi_id);
+            }
             container->insertByName(name, Any(m));
             review_controls_.push_back(name);
-            ++row;
-            return m;
-        };
-        auto heading = [&](std::size_t g) {
-            auto h = add("com.sun.star.awt.UnoControlFixedTextModel", from_utf8("lblKpiGoal" + std::to_string(headings++)),
-                         std::string(t_goals[g].in(lang_)));
-            h->setPropertyValue("FontWeight", Any(150.0f)); // css::awt::FontWeight::BOLD
-        };
-        for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-            const auto& [g, serving] = groups[gi];
-            if (!split_inside && gi == break_group && gi > 0) column = 1, row = 0;
-            if (split_inside && row + 1 >= rows_per_column && column == 0) column = 1, row = 0;
-            heading(g);
-            for (const auto* k : serving) {
-                if (split_inside && row == rows_per_column && column == 0) {
-                    column = 1, row = 0;
-                    heading(g);
-                }
-                const bool ticked = std::find(excluded_.begin(), excluded_.end(), k->id) == excluded_.end();
-                auto box = add("com.sun.star.awt.UnoControlCheckBoxModel", from_utf8(kpi_box(shown_.size())),
-                               review_label(*k, lang_));
-                box->setPropertyValue("State", Any(sal_Int16(ticked ? 1 : 0)));
-                box->setPropertyValue("HelpText", Any(from_utf8(k->id + ": " + k->name(lang_) + " → " + k->goal_id)));
-                shown_.push_back(k->id);
-            }
         }
         review_filled_ = true;
     }

@@ -391,6 +391,7 @@ std::string sumifs(measure m, const std::string& criterion) {
 // ---- public: lookups ----------------------------------------------------------------------------------
 
 std::string_view goal_id(strategic_goal g) noexcept { return info(g).id; }
+std::string_view goal_name(strategic_goal g, std::string_view language) noexcept { return info(g).name.in(language); }
 std::string_view to_string(strategic_goal g) noexcept { return info(g).key; }
 
 std::optional<strategic_goal> parse_goal(std::string_view key) {

@@ -65,6 +65,8 @@ struct proposed_kpi {
 
 // The strategic KPI ID of a goal ("S-REV") and its key for the command line ("revenue_growth").
 [[nodiscard]] std::string_view goal_id(strategic_goal g) noexcept;
+// Its name in a language ("Revenue growth", "Tăng trưởng doanh thu").
+[[nodiscard]] std::string_view goal_name(strategic_goal g, std::string_view language) noexcept;
 [[nodiscard]] std::string_view to_string(strategic_goal g) noexcept;
 [[nodiscard]] std::optional<strategic_goal> parse_goal(std::string_view key);
 [[nodiscard]] std::string_view to_string(industry i) noexcept; // "ecommerce", ...

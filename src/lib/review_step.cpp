@@ -1,0 +1,69 @@
+#include "kpi/review_step.hpp"
+
+#include "kpi/workbook_template.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace kpi {
+
+namespace {
+
+std::size_t characters(std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+} // namespace
+
+std::vector<review_entry> review_layout(const workbook_profile& profile, std::string_view language) {
+    const auto kpis = proposed_kpis(profile);
+    std::vector<std::pair<strategic_goal, std::vector<const proposed_kpi*>>> groups;
+    for (std::size_t g = 0; g < strategic_goal_count; ++g) {
+        const auto goal = static_cast<strategic_goal>(g);
+        std::vector<const proposed_kpi*> serving;
+        for (const auto& k : kpis)
+            if (k.goal == goal) serving.push_back(&k);
+        if (!serving.empty()) groups.emplace_back(goal, std::move(serving));
+    }
+
+    // Column 1 holds the groups before break_group, when such a boundary fits both columns.
+    std::size_t total = 0;
+    for (const auto& group : groups) total += 1 + group.second.size();
+    std::size_t break_group = groups.size(), tallest = total;
+    for (std::size_t b = 0, left = 0; b <= groups.size(); ++b) {
+        const std::size_t right = total - left;
+        if (left <= review_rows_per_column && right <= review_rows_per_column && std::max(left, right) < tallest) {
+            tallest = std::max(left, right);
+            break_group = b;
+        }
+        if (b < groups.size()) left += 1 + groups[b].second.size();
+    }
+    const bool split_inside_a_group = total > review_rows_per_column && tallest == total;
+
+    std::vector<review_entry> out;
+    std::size_t column = 0, row = 0;
+    auto next_column = [&] { column = 1, row = 0; };
+    auto heading = [&](strategic_goal goal) {
+        out.push_back({review_entry::kind::goal_heading, column, row++, std::string(goal_name(goal, language)), {}, {}});
+    };
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        const auto& [goal, serving] = groups[gi];
+        if (column == 0 && !split_inside_a_group && gi == break_group && gi > 0) next_column();
+        if (column == 0 && split_inside_a_group && row + 1 >= review_rows_per_column) next_column();
+        heading(goal);
+        for (const auto* k : serving) {
+            if (column == 0 && row == review_rows_per_column) {
+                next_column();
+                heading(goal);
+            }
+            const auto& name = k->name(language);
+            out.push_back({review_entry::kind::kpi, column, row++,
+                           characters(name) <= review_label_chars ? name : k->short_name(language), k->id,
+                           k->id + ": " + name + " → " + k->goal_id});
+        }
+    }
+    return out;
+}
+
+} // namespace kpi

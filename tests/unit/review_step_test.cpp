@@ -1,0 +1,126 @@
+// The template wizard's review step as a layout (src/include/kpi/review_step.hpp).
+#include <kpi/review_step.hpp>
+#include <kpi/workbook_template.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+namespace {
+
+using kind = kpi::review_entry::kind;
+
+kpi::workbook_profile every_channel(std::vector<kpi::goal_target> goals) {
+    kpi::workbook_profile p;
+    p.goals = std::move(goals);
+    for (std::size_t c = 0; c + 1 < kpi::channel_count; ++c) p.channels.push_back(static_cast<kpi::channel>(c));
+    return p;
+}
+
+std::vector<kpi::goal_target> every_goal() {
+    std::vector<kpi::goal_target> goals;
+    for (std::size_t g = 0; g < kpi::strategic_goal_count; ++g) goals.push_back({static_cast<kpi::strategic_goal>(g), 0.2});
+    return goals;
+}
+
+std::size_t characters(const std::string& s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// What holds for every layout: each proposed KPI once, under the heading of the goal it serves, every
+// entry inside the two columns without two on one row, labels that fit, no heading ending column 1.
+void check_layout(const kpi::workbook_profile& p, const std::string& lang) {
+    const auto layout = kpi::review_layout(p, lang);
+    const auto proposed = kpi::proposed_kpis(p);
+    std::map<std::string, const kpi::proposed_kpi*> by_id;
+    for (const auto& k : proposed) by_id[k.id] = &k;
+    std::set<std::pair<std::size_t, std::size_t>> places;
+    std::set<std::string> seen;
+    std::string heading;
+    for (const auto& e : layout) {
+        EXPECT_LT(e.column, kpi::review_columns) << e.label;
+        EXPECT_LT(e.row, kpi::review_rows_per_column) << e.label;
+        EXPECT_TRUE(places.insert({e.column, e.row}).second) << "two entries on one row: " << e.label;
+        EXPECT_LE(characters(e.label), kpi::review_label_chars) << e.label;
+        if (e.what == kind::goal_heading) {
+            heading = e.label;
+            EXPECT_FALSE(e.column == 0 && e.row == kpi::review_rows_per_column - 1) << "a heading ends column 1";
+            continue;
+        }
+        ASSERT_TRUE(by_id.count(e.kpi_id)) << e.kpi_id;
+        const auto& k = *by_id[e.kpi_id];
+        EXPECT_EQ(heading, kpi::goal_name(k.goal, lang)) << e.kpi_id << " under the wrong goal";
+        EXPECT_TRUE(e.label == k.name(lang) || e.label == k.short_name(lang)) << e.label;
+        EXPECT_EQ(e.tooltip, k.id + ": " + k.name(lang) + " → " + k.goal_id);
+        EXPECT_TRUE(seen.insert(e.kpi_id).second) << "twice: " << e.kpi_id;
+    }
+    EXPECT_EQ(seen.size(), proposed.size());
+}
+
+TEST(ReviewStep, EveryGoalAndChannelInBothLanguages) {
+    const auto p = every_channel(every_goal());
+    EXPECT_EQ(kpi::proposed_kpis(p).size(), 22u);
+    for (const char* lang : {"en", "vi"}) check_layout(p, lang);
+}
+
+TEST(ReviewStep, ColumnsBreakAtTheGoalThatBalancesThem) {
+    // E-commerce defaults in English: revenue growth 2 rows, marketing revenue share 8, ROMI 10 (headings
+    // included); the break after the second goal gives 10 | 10 rows.
+    kpi::workbook_profile p;
+    p.language = "en";
+    p.goals = kpi::default_goals(p.sector);
+    p.channels = kpi::default_channels(p.sector);
+    const auto layout = kpi::review_layout(p, "en");
+    check_layout(p, "en");
+    std::size_t left = 0, right = 0;
+    for (const auto& e : layout) (e.column == 0 ? left : right)++;
+    EXPECT_EQ(left, 10u);
+    EXPECT_EQ(right, 10u);
+    // Column 2 starts with the ROMI heading: no goal's KPIs are split.
+    const auto second = std::find_if(layout.begin(), layout.end(), [](const auto& e) { return e.column == 1; });
+    ASSERT_NE(second, layout.end());
+    EXPECT_EQ(second->what, kind::goal_heading);
+    EXPECT_EQ(second->label, "Return on marketing investment (ROMI)");
+}
+
+TEST(ReviewStep, OneGoalTooLongForAColumnContinuesUnderItsHeadingRepeated) {
+    // Only ROMI: every KPI serves it, 1 + 22 rows do not fit one column of 16.
+    const auto p = every_channel({{kpi::strategic_goal::romi, 3.0}});
+    const auto layout = kpi::review_layout(p, "vi");
+    check_layout(p, "vi");
+    std::size_t headings = 0;
+    for (const auto& e : layout) headings += e.what == kind::goal_heading;
+    EXPECT_EQ(headings, 2u);
+    const auto second = std::find_if(layout.begin(), layout.end(), [](const auto& e) { return e.column == 1; });
+    ASSERT_NE(second, layout.end());
+    EXPECT_EQ(second->what, kind::goal_heading);
+    EXPECT_EQ(second->label, kpi::goal_name(kpi::strategic_goal::romi, "vi"));
+    EXPECT_EQ(std::count_if(layout.begin(), layout.end(), [](const auto& e) { return e.column == 0; }),
+              static_cast<std::ptrdiff_t>(kpi::review_rows_per_column));
+}
+
+TEST(ReviewStep, LongNamesGiveWayToShortNames) {
+    const auto p = every_channel(every_goal());
+    bool some_short = false, some_full = false;
+    for (const auto& e : kpi::review_layout(p, "vi")) {
+        if (e.what != kind::kpi) continue;
+        for (const auto& k : kpi::proposed_kpis(p)) {
+            if (k.id != e.kpi_id) continue;
+            if (characters(k.name("vi")) > kpi::review_label_chars) {
+                EXPECT_EQ(e.label, k.short_name("vi"));
+                some_short = true;
+            } else {
+                EXPECT_EQ(e.label, k.name("vi"));
+                some_full = true;
+            }
+        }
+    }
+    EXPECT_TRUE(some_short);
+    EXPECT_TRUE(some_full);
+}
+
+} // namespace
