@@ -227,13 +227,31 @@ class dispatch_in_background {
     std::thread thread_;
 };
 
-// Types a file name into the save dialog's name field (the editable text next to "File name:").
+// The save dialog's name field (the editable text next to "File name:").
+inline Reference<XAccessibleContext> file_name_field(const kpi::office::session& in = office()) {
+    return wait_for(
+        [](const Reference<XAccessibleContext>& c) {
+            return c->getAccessibleRole() == role::TEXT &&
+                   Reference<css::accessibility::XAccessibleEditableText>(c, css::uno::UNO_QUERY).is() &&
+                   u8(c->getAccessibleName()).find("name") != std::string::npos;
+        },
+        in);
+}
+
+// The name the save dialog proposes.
+inline std::string proposed_file_name(const kpi::office::session& in = office()) {
+    auto field = file_name_field(in);
+    if (!field.is()) return {};
+    try {
+        return u8(Reference<css::accessibility::XAccessibleEditableText>(field, UNO_QUERY_THROW)->getText());
+    } catch (const css::uno::Exception&) {
+        return {};
+    }
+}
+
+// Types a file name into the save dialog's name field.
 inline bool type_file_name(const std::string& name) {
-    auto field = wait_for([](const Reference<XAccessibleContext>& c) {
-        return c->getAccessibleRole() == role::TEXT &&
-               Reference<css::accessibility::XAccessibleEditableText>(c, css::uno::UNO_QUERY).is() &&
-               u8(c->getAccessibleName()).find("name") != std::string::npos;
-    });
+    auto field = file_name_field();
     if (!field.is()) return false;
     try {
         return Reference<css::accessibility::XAccessibleEditableText>(field, UNO_QUERY_THROW)->setText(ou(name));

@@ -353,3 +353,31 @@ void save_dialog_asks_before_replacing_a_file() {
     ASSERT_TRUE(fs::exists(dir / "new-report.pdf"));
     EXPECT_EQ(file_bytes(dir / "new-report.pdf").substr(0, 5), "%PDF-");
 }
+
+// In a Vietnamese office the save dialog of "Xuất báo cáo KPI..." has the Vietnamese title and file
+// types, and opens with NAME-report.pdf (the sample's name). Screenshot report-export-dialog-vi.png.
+TEST(ReportDialog, SaveDialogIsVietnameseInAVietnameseOffice) {
+    if (!in_a_window()) GTEST_SKIP() << "not in a window";
+    const auto dir = work_dir("dialog-vi");
+    fs::copy_file(sample, dir / "shop.fods");
+    auto vi = start_office_with_extension("vi", "vi");
+    auto doc = vi->open(dir / "shop.fods");
+    auto frame = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+    frame->getContainerWindow()->setPosSize(0, 0, 1280, 800, css::awt::PosSize::POSSIZE);
+    dispatch_in_background command(frame, "org.kpimarketing.command:Report", {}, *vi);
+    auto has_name = [](const std::string& text) {
+        return [text](const Reference<css::accessibility::XAccessibleContext>& c) {
+            return u8(c->getAccessibleName()).find(text) != std::string::npos;
+        };
+    };
+    const auto dialog = wait_for(has_name("Xuất báo cáo KPI"), *vi);
+    ASSERT_TRUE(dialog.is()) << "no save dialog titled in Vietnamese\n" << dump_windows(*vi);
+    EXPECT_TRUE(wait_for(has_name("Tài liệu PDF (.pdf)"), *vi).is()) << dump_windows(*vi);
+    EXPECT_TRUE(wait_for(has_name("Bảng tính ODF (.ods)"), *vi).is());
+    EXPECT_EQ(proposed_file_name(*vi), "shop-report.pdf");
+    screenshot(screenshot_dir() / "report-export-dialog-vi.png");
+    EXPECT_TRUE(press("Cancel", *vi)); // LibreOffice 7.4's vi file dialog keeps "Cancel" in English
+    EXPECT_TRUE(command.finished());
+    EXPECT_FALSE(fs::exists(dir / "shop-report.pdf"));
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+}
