@@ -36,7 +36,7 @@ void run_report_command(const command_context& ctx) {
          {vi ? "Bảng tính ODF (.ods)" : "ODF spreadsheet (.ods)", "*.ods", "ods"},
          {"Excel 2007-365 (.xlsx)", "*.xlsx", "xlsx"},
          {vi ? "Tài liệu HTML (.html)" : "HTML document (.html)", "*.html", "html"}},
-        kpi::report_file_name(stem.empty() ? std::string(vi ? "bao-cao-kpi" : "kpi") : stem, "pdf"));
+        stem.empty() ? std::string(vi ? "bao-cao-kpi.pdf" : "kpi-report.pdf") : kpi::report_file_name(stem, "pdf", ui));
     if (!file) return;
     auto format = parse_report_format(file->target.format);
     if (!format) {

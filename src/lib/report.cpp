@@ -177,8 +177,9 @@ std::optional<std::string> find_period(const grid& sheet) {
     return std::nullopt;
 }
 
-std::string report_file_name(std::string_view workbook_stem, std::string_view extension) {
-    return std::string(workbook_stem) + "-report." + std::string(extension);
+std::string report_file_name(std::string_view workbook_stem, std::string_view extension, std::string_view language) {
+    const std::string_view suffix = language.substr(0, 2) == "vi" ? "-bao-cao." : "-report.";
+    return std::string(workbook_stem) + std::string(suffix) + std::string(extension);
 }
 
 // ---- the report as sheets -------------------------------------------------------------------------

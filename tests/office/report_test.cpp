@@ -330,6 +330,7 @@ void save_dialog_asks_before_replacing_a_file() {
         open_workbook book(copy);
         book.click_export();
         ASSERT_TRUE(wait_for(button("Save")).is()) << "no save dialog";
+        EXPECT_EQ(proposed_file_name(), "shop-report.pdf");
         screenshot(shots / "report-export-dialog.png");
         ASSERT_TRUE(type_file_name((dir / "taken.pdf").string())) << dump_windows();
         press_later save("Save");
@@ -355,7 +356,7 @@ void save_dialog_asks_before_replacing_a_file() {
 }
 
 // In a Vietnamese office the save dialog of "Xuất báo cáo KPI..." has the Vietnamese title and file
-// types, and opens with NAME-report.pdf (the sample's name). Screenshot report-export-dialog-vi.png.
+// types, and proposes NAME-bao-cao.pdf (NAME-report.pdf in English). Screenshot report-export-dialog-vi.png.
 TEST(ReportDialog, SaveDialogIsVietnameseInAVietnameseOffice) {
     if (!in_a_window()) GTEST_SKIP() << "not in a window";
     const auto dir = work_dir("dialog-vi");
@@ -374,10 +375,10 @@ TEST(ReportDialog, SaveDialogIsVietnameseInAVietnameseOffice) {
     ASSERT_TRUE(dialog.is()) << "no save dialog titled in Vietnamese\n" << dump_windows(*vi);
     EXPECT_TRUE(wait_for(has_name("Tài liệu PDF (.pdf)"), *vi).is()) << dump_windows(*vi);
     EXPECT_TRUE(wait_for(has_name("Bảng tính ODF (.ods)"), *vi).is());
-    EXPECT_EQ(proposed_file_name(*vi), "shop-report.pdf");
+    EXPECT_EQ(proposed_file_name(*vi), "shop-bao-cao.pdf");
     screenshot(screenshot_dir() / "report-export-dialog-vi.png");
     EXPECT_TRUE(press("Cancel", *vi)); // LibreOffice 7.4's vi file dialog keeps "Cancel" in English
     EXPECT_TRUE(command.finished());
-    EXPECT_FALSE(fs::exists(dir / "shop-report.pdf"));
+    EXPECT_FALSE(fs::exists(dir / "shop-bao-cao.pdf"));
     Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
 }

@@ -407,3 +407,28 @@ TEST(ShareDialog, SaveDialogWritesTheCopy) {
     EXPECT_EQ(bytes_of(dir / "for-colleagues.ods").substr(0, 2), "PK");
     if (done) Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
 }
+
+// In a Vietnamese office the save dialog of "Tạo bản sao để chia sẻ..." has the Vietnamese title and
+// file types and proposes NAME-chia-se.ods. Screenshot: share-dialog-vi.png.
+TEST(ShareDialog, SaveDialogIsVietnameseInAVietnameseOffice) {
+    if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
+    const auto dir = share_dir("dialog-vi");
+    fs::copy_file(sample, dir / "shop.fods");
+    auto vi = start_office_with_extension("vi", "vi");
+    auto doc = vi->open(dir / "shop.fods");
+    auto frame = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
+    gui::dispatch_in_background command(frame, "org.kpimarketing.command:Share", {}, *vi);
+    auto has_name = [](const std::string& text) {
+        return [text](const Reference<css::accessibility::XAccessibleContext>& c) {
+            return u8(c->getAccessibleName()).find(text) != std::string::npos;
+        };
+    };
+    ASSERT_TRUE(gui::wait_for(has_name("Tạo bản sao để chia sẻ"), *vi).is()) << gui::dump_windows(*vi);
+    EXPECT_TRUE(gui::wait_for(has_name("Bảng tính ODF (.ods)"), *vi).is()) << gui::dump_windows(*vi);
+    EXPECT_EQ(gui::proposed_file_name(*vi), "shop-chia-se.ods");
+    gui::screenshot(gui::screenshot_dir() / "share-dialog-vi.png");
+    EXPECT_TRUE(gui::press("Cancel", *vi)); // LibreOffice 7.4's vi file dialog keeps "Cancel" in English
+    EXPECT_TRUE(command.finished());
+    EXPECT_FALSE(fs::exists(dir / "shop-chia-se.ods"));
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+}

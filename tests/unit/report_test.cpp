@@ -146,6 +146,7 @@ TEST(Report, CompanyAndPeriodAreFoundByTheirLabels) {
     EXPECT_EQ(kpi::find_company(kpi::grid{{"Bảng điều khiển KPI - Mộc Trà Online"}}).value_or(""), "Mộc Trà Online");
     EXPECT_EQ(kpi::find_company(kpi::grid{{"KPI dashboard - Acme B2B"}}).value_or(""), "Acme B2B");
     EXPECT_EQ(kpi::report_file_name("sales-2026", "pdf"), "sales-2026-report.pdf");
+    EXPECT_EQ(kpi::report_file_name("sales-2026", "pdf", "vi"), "sales-2026-bao-cao.pdf"); // the save dialog in vi
 }
 
 TEST(Report, WorkbookHasEverySectionInTheReportLanguage) {

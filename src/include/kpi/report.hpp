@@ -99,7 +99,9 @@ struct report {
 // first and last of them ("2026-01 – 2026-10"), or the only one.
 [[nodiscard]] std::optional<std::string> find_period(const grid& sheet);
 
-// The report's file name for a workbook: "sales-2026.ods" -> "sales-2026-report.pdf".
-[[nodiscard]] std::string report_file_name(std::string_view workbook_stem, std::string_view extension);
+// The report's file name for a workbook: "sales-2026.ods" -> "sales-2026-report.pdf" ("sales-2026-bao-cao.pdf"
+// in Vietnamese: the save dialog's proposal in a Vietnamese office; `kpi report` keeps -report).
+[[nodiscard]] std::string report_file_name(std::string_view workbook_stem, std::string_view extension,
+                                           std::string_view language = "en");
 
 } // namespace kpi
