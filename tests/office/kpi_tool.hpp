@@ -31,10 +31,11 @@ inline tool_result run_command(const std::string& command) {
     return r;
 }
 
-inline tool_result run_kpi(const std::string& args) {
+// `environment`: assignments put before the command ("LC_ALL=vi_VN.UTF-8").
+inline tool_result run_kpi(const std::string& args, const std::string& environment = "") {
     const auto profile = std::filesystem::path(KPI_TEST_WORK_DIR) / "cli-profile";
-    return run_command(std::string(KPI_CLI_PATH) + " --profile '" + profile.string() + "' --oxt '" + KPI_OXT_PATH +
-                       "' " + args);
+    return run_command((environment.empty() ? std::string() : "env " + environment + " ") + KPI_CLI_PATH +
+                       " --profile '" + profile.string() + "' --oxt '" + KPI_OXT_PATH + "' " + args);
 }
 
 // A path quoted for the shell.

@@ -11,6 +11,9 @@
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XPrintAreas.hpp>
@@ -381,4 +384,59 @@ TEST(ReportDialog, SaveDialogIsVietnameseInAVietnameseOffice) {
     EXPECT_TRUE(command.finished());
     EXPECT_FALSE(fs::exists(dir / "shop-bao-cao.pdf"));
     Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+}
+
+// A bilingual register ("Level / Cấp độ" headers) does not tell the report's language: the menu
+// command then writes it in the office's UI language (English office: English; Vietnamese: Vietnamese),
+// and `kpi report` in the language of its environment (LC_ALL, LC_MESSAGES, LANG).
+TEST(ReportCommand, ReportOfABilingualRegisterIsInTheUiLanguage) {
+    auto vi = start_office_with_extension("vi", "vi");
+    const auto dir = work_dir("ui-language");
+    for (auto* in : {&office(), vi.get()}) {
+        const bool vietnamese = in == vi.get();
+        auto doc = in->new_spreadsheet();
+        Reference<css::sheet::XSpreadsheetDocument> book(doc, UNO_QUERY_THROW);
+        Reference<css::sheet::XSpreadsheet> sheet(
+            Reference<css::container::XIndexAccess>(book->getSheets(), UNO_QUERY_THROW)->getByIndex(0), UNO_QUERY_THROW);
+        const std::vector<std::vector<std::string>> rows{
+            {"ID", "Name / Tên KPI", "Level / Cấp độ", "Parent / KPI cha", "Target / Mục tiêu", "Actual / Thực tế"},
+            {"S1", "Revenue growth", "Strategic", "", "0.2", "0.25"},
+            {"T1", "Leads", "Tactical", "S1", "100", "120"}};
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            for (std::size_t c = 0; c < rows[r].size(); ++c)
+                if (!rows[r][c].empty())
+                    sheet->getCellByPosition(static_cast<sal_Int32>(c), static_cast<sal_Int32>(r))
+                        ->setFormula(ou(rows[r][c]));
+        const auto pdf = dir / (vietnamese ? "vi.pdf" : "en.pdf");
+        css::uno::Sequence<css::beans::PropertyValue> args(2);
+        args.getArray()[0].Name = "URL";
+        args.getArray()[0].Value <<= ou(url_of(pdf));
+        args.getArray()[1].Name = "Silent";
+        args.getArray()[1].Value <<= true;
+        css::frame::DispatchHelper::create(in->context())
+            ->executeDispatch(Reference<css::frame::XDispatchProvider>(
+                                  Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame(),
+                                  UNO_QUERY_THROW),
+                              "org.kpimarketing.command:Report", "", 0, args);
+        ASSERT_TRUE(fs::exists(pdf)) << pdf;
+        const auto text = pdf_text(pdf);
+        EXPECT_NE(text.find(vietnamese ? "Báo cáo KPI marketing" : "Marketing KPI report"), std::string::npos) << text;
+        EXPECT_EQ(text.find(vietnamese ? "Marketing KPI report" : "Báo cáo KPI marketing"), std::string::npos);
+        if (!vietnamese) {
+            css::uno::Sequence<css::beans::PropertyValue> ods(1);
+            ods.getArray()[0].Name = "FilterName";
+            ods.getArray()[0].Value <<= OUString("calc8");
+            Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)->storeToURL(ou(url_of(dir / "bilingual.ods")), ods);
+        }
+        Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+    }
+    for (const std::string lang : {"vi_VN.UTF-8", "en_US.UTF-8"}) {
+        const auto pdf = dir / ("cli-" + lang.substr(0, 2) + ".pdf");
+        const auto r = run_kpi("report " + quoted(dir / "bilingual.ods") + " -o " + quoted(pdf),
+                               "LC_ALL= LC_MESSAGES= LANG=" + lang);
+        ASSERT_EQ(r.exit_code, 0) << r.out;
+        const auto text = pdf_text(pdf);
+        EXPECT_NE(text.find(lang[0] == 'v' ? "Báo cáo KPI marketing" : "Marketing KPI report"), std::string::npos)
+            << lang << "\n" << text;
+    }
 }
