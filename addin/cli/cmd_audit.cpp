@@ -4,6 +4,7 @@
 #include "sheet_grid.hpp"
 
 #include <kpi/audit.hpp>
+#include <kpi/text_fold.hpp>
 
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
@@ -29,8 +30,7 @@ std::string default_language() {
 
 // Pads UTF-8 text to a width in characters (code points), for the terminal table.
 std::string pad(const std::string& s, std::size_t width) {
-    std::size_t chars = 0;
-    for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+    const std::size_t chars = kpi::utf8_length(s);
     return chars >= width ? s + " " : s + std::string(width - chars, ' ');
 }
 

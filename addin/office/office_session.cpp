@@ -340,31 +340,29 @@ bool session::install_extension(const std::filesystem::path& oxt) {
     return true;
 }
 
-uno::Reference<css::lang::XComponent> session::open(const std::filesystem::path& file, bool read_only) const {
+uno::Reference<css::lang::XComponent> session::load(const std::string& url, bool hidden, bool read_only, const std::string& what) const {
     Reference<css::frame::XComponentLoader> loader(desktop(), UNO_QUERY_THROW);
     Sequence<css::beans::PropertyValue> props(read_only ? 2 : 1);
     props.getArray()[0].Name = "Hidden";
-    props.getArray()[0].Value <<= opts_.hidden_documents;
+    props.getArray()[0].Value <<= hidden;
     if (read_only) {
         props.getArray()[1].Name = "ReadOnly";
         props.getArray()[1].Value <<= true;
     }
-    const std::string url = file.empty() ? std::string("private:factory/scalc") : file_url(file);
     auto doc = loader->loadComponentFromURL(ou(url), "_blank", 0, props);
-    if (!doc.is()) throw office_error("could not open " + file.string());
+    if (!doc.is()) throw office_error("could not open " + what);
     return doc;
+}
+
+uno::Reference<css::lang::XComponent> session::open(const std::filesystem::path& file, bool read_only) const {
+    return load(file.empty() ? std::string("private:factory/scalc") : file_url(file), opts_.hidden_documents, read_only,
+                file.string());
 }
 
 uno::Reference<css::lang::XComponent> session::new_spreadsheet() const { return open({}); }
 
 uno::Reference<css::lang::XComponent> session::new_spreadsheet_with_view() const {
-    Reference<css::frame::XComponentLoader> loader(desktop(), UNO_QUERY_THROW);
-    Sequence<css::beans::PropertyValue> props(1);
-    props.getArray()[0].Name = "Hidden";
-    props.getArray()[0].Value <<= false;
-    auto doc = loader->loadComponentFromURL("private:factory/scalc", "_blank", 0, props);
-    if (!doc.is()) throw office_error("could not create a spreadsheet");
-    return doc;
+    return load("private:factory/scalc", false, false, "a new spreadsheet");
 }
 
 } // namespace kpi::office

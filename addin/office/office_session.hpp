@@ -68,6 +68,9 @@ public:
     const options& settings() const noexcept { return opts_; }
 
 private:
+    // loadComponentFromURL into a new frame; `what` names it in the error.
+    uno::Reference<css::lang::XComponent> load(const std::string& url, bool hidden, bool read_only,
+                                               const std::string& what) const;
     void launch();
     void connect();
     void end_process_group();

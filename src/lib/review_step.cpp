@@ -1,5 +1,6 @@
 #include "kpi/review_step.hpp"
 
+#include "kpi/text_fold.hpp"
 #include "kpi/workbook_template.hpp"
 
 #include <algorithm>
@@ -7,14 +8,6 @@
 
 namespace kpi {
 
-namespace {
-
-std::size_t characters(std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-} // namespace
 
 std::vector<review_entry> review_layout(const workbook_profile& profile, std::string_view language) {
     const auto kpis = proposed_kpis(profile);
@@ -59,7 +52,7 @@ std::vector<review_entry> review_layout(const workbook_profile& profile, std::st
             }
             const auto& name = k->name(language);
             out.push_back({review_entry::kind::kpi, column, row++,
-                           characters(name) <= review_label_chars ? name : k->short_name(language), k->id,
+                           utf8_length(name) <= review_label_chars ? name : k->short_name(language), k->id,
                            k->id + ": " + name + " → " + k->goal_id});
         }
     }

@@ -38,4 +38,7 @@ void clear_cell(int col, int row);
 std::string u8(const OUString& s);
 OUString ou(const std::string& s);
 
+// Stores a document as an ODF spreadsheet at `file` (storeToURL: the document keeps its own location).
+void store_as_ods(const css::uno::Reference<css::lang::XComponent>& document, const std::filesystem::path& file);
+
 } // namespace kpi::office_test

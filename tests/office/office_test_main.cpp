@@ -2,7 +2,9 @@
 
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/text/XText.hpp>
 
@@ -40,6 +42,15 @@ std::string u8(const OUString& s) {
     return std::string(o.getStr(), static_cast<std::size_t>(o.getLength()));
 }
 OUString ou(const std::string& s) { return OUString(s.data(), static_cast<sal_Int32>(s.size()), RTL_TEXTENCODING_UTF8); }
+
+void store_as_ods(const css::uno::Reference<css::lang::XComponent>& document, const std::filesystem::path& file) {
+    css::beans::PropertyValue filter;
+    filter.Name = "FilterName";
+    filter.Value <<= OUString("calc8");
+    css::uno::Reference<css::frame::XStorable>(document, css::uno::UNO_QUERY_THROW)
+        ->storeToURL(ou(office::file_url(std::filesystem::absolute(file))),
+                     css::uno::Sequence<css::beans::PropertyValue>(&filter, 1));
+}
 
 std::unique_ptr<office::session> start_office_with_extension(const std::string& name, const std::string& ui_language) {
     office::options opts;

@@ -11,7 +11,6 @@
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
@@ -422,12 +421,7 @@ TEST(ReportCommand, ReportOfABilingualRegisterIsInTheUiLanguage) {
         const auto text = pdf_text(pdf);
         EXPECT_NE(text.find(vietnamese ? "Báo cáo KPI marketing" : "Marketing KPI report"), std::string::npos) << text;
         EXPECT_EQ(text.find(vietnamese ? "Marketing KPI report" : "Báo cáo KPI marketing"), std::string::npos);
-        if (!vietnamese) {
-            css::uno::Sequence<css::beans::PropertyValue> ods(1);
-            ods.getArray()[0].Name = "FilterName";
-            ods.getArray()[0].Value <<= OUString("calc8");
-            Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)->storeToURL(ou(url_of(dir / "bilingual.ods")), ods);
-        }
+        if (!vietnamese) store_as_ods(doc, dir / "bilingual.ods");
         Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
     }
     for (const std::string lang : {"vi_VN.UTF-8", "en_US.UTF-8"}) {

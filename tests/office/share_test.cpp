@@ -14,7 +14,6 @@
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/frame/XModel.hpp>
-#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/sheet/XArrayFormulaRange.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
@@ -187,11 +186,7 @@ fs::path write_mixed_workbook(const fs::path& dir) {
     secret->getCellByPosition(0, 0)->setFormula("=SUM(1;2)");
     Reference<css::util::XProtectable>(secret, UNO_QUERY_THROW)->protect("pw");
     const auto file = dir / "mixed.ods";
-    css::beans::PropertyValue filter;
-    filter.Name = "FilterName";
-    filter.Value <<= OUString("calc8");
-    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
-        ->storeToURL(ou("file://" + file.string()), css::uno::Sequence<css::beans::PropertyValue>(&filter, 1));
+    store_as_ods(doc, file);
     Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
     return file;
 }
@@ -283,11 +278,7 @@ TEST(KpiShare, APasswordProtectedSheetWithKpiFormulasIsRefused) {
     sheet->getCellByPosition(0, 0)->setFormula("=KPI.CPL(100;4)");
     Reference<css::util::XProtectable>(sheet, UNO_QUERY_THROW)->protect("pw");
     const auto workbook = dir / "locked.ods";
-    css::beans::PropertyValue filter;
-    filter.Name = "FilterName";
-    filter.Value <<= OUString("calc8");
-    Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
-        ->storeToURL(ou("file://" + workbook.string()), css::uno::Sequence<css::beans::PropertyValue>(&filter, 1));
+    store_as_ods(doc, workbook);
     Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
     const auto r = run_kpi("share " + q(workbook) + " -o " + q(dir / "out.xlsx"));
     EXPECT_EQ(r.exit_code, 2) << r.out;

@@ -1,5 +1,6 @@
 // The template wizard's review step as a layout (src/include/kpi/review_step.hpp).
 #include <kpi/review_step.hpp>
+#include <kpi/text_fold.hpp>
 #include <kpi/workbook_template.hpp>
 
 #include <gtest/gtest.h>
@@ -26,10 +27,6 @@ std::vector<kpi::goal_target> every_goal() {
     return goals;
 }
 
-std::size_t characters(const std::string& s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 // What holds for every layout: each proposed KPI once, under the heading of the goal it serves, every
 // entry inside the two columns without two on one row, labels that fit, no heading ending column 1.
@@ -45,7 +42,7 @@ void check_layout(const kpi::workbook_profile& p, const std::string& lang) {
         EXPECT_LT(e.column, kpi::review_columns) << e.label;
         EXPECT_LT(e.row, kpi::review_rows_per_column) << e.label;
         EXPECT_TRUE(places.insert({e.column, e.row}).second) << "two entries on one row: " << e.label;
-        EXPECT_LE(characters(e.label), kpi::review_label_chars) << e.label;
+        EXPECT_LE(kpi::utf8_length(e.label), kpi::review_label_chars) << e.label;
         if (e.what == kind::goal_heading) {
             heading = e.label;
             EXPECT_FALSE(e.column == 0 && e.row == kpi::review_rows_per_column - 1) << "a heading ends column 1";
@@ -110,7 +107,7 @@ TEST(ReviewStep, LongNamesGiveWayToShortNames) {
         if (e.what != kind::kpi) continue;
         for (const auto& k : kpi::proposed_kpis(p)) {
             if (k.id != e.kpi_id) continue;
-            if (characters(k.name("vi")) > kpi::review_label_chars) {
+            if (kpi::utf8_length(k.name("vi")) > kpi::review_label_chars) {
                 EXPECT_EQ(e.label, k.short_name("vi"));
                 some_short = true;
             } else {

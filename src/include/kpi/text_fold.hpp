@@ -5,6 +5,7 @@
 // Bytes that are not valid UTF-8 are kept as they are: folding never fails.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -22,5 +23,12 @@ void fold_into(std::string_view utf8, std::string& out, bool key);
 
 // Leading and trailing ASCII white space and U+00A0 removed.
 [[nodiscard]] std::string_view trim(std::string_view s) noexcept;
+
+// The number of characters (code points) of UTF-8 text.
+[[nodiscard]] constexpr std::size_t utf8_length(std::string_view utf8) noexcept {
+    std::size_t n = 0;
+    for (const char c : utf8) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
 
 } // namespace kpi
