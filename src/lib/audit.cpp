@@ -269,3 +269,28 @@ std::string to_json(const audit_report& report, std::string_view language) {
 }
 
 } // namespace kpi
+
+namespace kpi {
+
+std::vector<std::size_t> goals_without_tactical(const audit_report& report) {
+    const kpi_register& reg = report.reg();
+    std::vector<bool> served(reg.size(), false);
+    for (std::size_t i = 0; i < reg.size(); ++i) {
+        if (reg[i].level != kpi_level::tactical || report.rows()[i].link.code != link_code::ok) continue;
+        // An OK link's chain reaches a strategic KPI; walk it (bounded by the register's size).
+        std::uint32_t at = report.rows()[i].link.parent;
+        for (std::size_t steps = 0; at != no_row && steps < reg.size(); ++steps) {
+            if (reg[at].level == kpi_level::strategic) {
+                served[at] = true;
+                break;
+            }
+            at = report.rows()[at].link.parent;
+        }
+    }
+    std::vector<std::size_t> lonely;
+    for (std::size_t i = 0; i < reg.size(); ++i)
+        if (reg[i].level == kpi_level::strategic && !served[i]) lonely.push_back(i);
+    return lonely;
+}
+
+} // namespace kpi

@@ -86,6 +86,11 @@ private:
 // Not allowed: a report of a temporary register would dangle.
 audit_report audit(const kpi_register&& reg, day_serial today, const audit_options& = {}) = delete;
 
+// The strategic KPIs that no tactical KPI serves: register row indices, in register order, of
+// strategic rows that are not the root of any tactical KPI whose link is OK (a tactical KPI
+// serves the strategic KPI its parent chain reaches). O(rows x depth).
+[[nodiscard]] std::vector<std::size_t> goals_without_tactical(const audit_report& report);
+
 // The KPI.AUDIT array: a header row then one row per KPI:
 // ID, link code, SMART score (0..5), first issue in words.
 struct audit_table_row {
