@@ -155,3 +155,44 @@ TEST(Functions, ErrorsOfTheNewFunctions) {
     EXPECT_EQ(evaluate("=KPI.CMGR({100})").error, not_available);
     EXPECT_EQ(evaluate("=KPI.PACE(40;100;DATE(2024;2;1);DATE(2024;1;1);DATE(2024;1;15))").error, num_error);
 }
+
+// KPIs over time: KPI.PROJECTION over typed cells (blanks are periods without data) and KPI.PACESTATUS.
+TEST(Functions, ProjectionAndPaceStatusOverTypedCells) {
+    // M1:M3: 100, blank, 120 (a rate); M5:M7: blank, 10, 20 (a cumulative count); M9:M11 blank
+    set_value(12, 0, 100), clear_cell(12, 1), set_value(12, 2, 120);
+    clear_cell(12, 4), set_value(12, 5, 10), set_value(12, 6, 20);
+    for (int row = 8; row <= 10; ++row) clear_cell(12, row);
+
+    // the line through (0, 100) and (2, 120) is 100 + 10 x: at x = 2 + 3 = 5 it is 150, at x = 3 130
+    EXPECT_NEAR(evaluate("=KPI.PROJECTION(M1:M3;3)", 13, 0).value, 150.0, 1e-9);
+    EXPECT_NEAR(evaluate("=KPI.PROJECTION(M1:M3;1)", 13, 1).value, 130.0, 1e-9);
+    // as of now with data in the last period: that period's value
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PROJECTION(M1:M3;0)", 13, 2).value, 120.0);
+    // cumulative: 30 over the 2 periods since the first value, 15 a period: 30 + 15 x 2 = 60
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PROJECTION(M5:M7;2;TRUE())", 13, 4).value, 60.0);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PROJECTION({10;20;30};3;1)", 13, 5).value, 120.0); // 60 + 20 x 3
+    // the same cells as a rate: the line through (1, 10) and (2, 20), at x = 2 + 2 = 4: 40
+    EXPECT_NEAR(evaluate("=KPI.PROJECTION(M5:M7;2)", 13, 6).value, 40.0, 1e-9);
+    EXPECT_NEAR(evaluate("=KPI.PROJECTION(M5:M7;2;FALSE())", 13, 7).value, 40.0, 1e-9);
+
+    // pace of N1 (150) against 140: 1.07 >= 1.05 ahead; against 150: 1 on pace; 130 against 150: 0.87 behind
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PACESTATUS(N1;140)", 14, 0).value, 1.0);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PACESTATUS(KPI.PROJECTION(M1:M3;3);150)", 14, 1).value, 0.0);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PACESTATUS(130;150)", 14, 2).value, -1.0);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PACESTATUS(130;150;TRUE())", 14, 3).value, 1.0); // 150 / 130 = 1.15
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PACESTATUS(140;150)", 14, 4).value, -1.0);          // 0.93 < 0.95
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PACESTATUS(140;150;FALSE();0.1)", 14, 5).value, 0.0); // 0.93 >= 0.9
+
+    // errors: no data #N/A; periods_ahead negative or not whole #VALUE!; a negative value #NUM!;
+    // text in the range #VALUE!; a target of 0 #DIV/0!; a tolerance outside 0..1 #NUM!
+    EXPECT_EQ(evaluate("=KPI.PROJECTION(M9:M11;2)", 13, 8).error, not_available);
+    EXPECT_EQ(evaluate("=KPI.PROJECTION(M9:M11;2;TRUE())", 13, 9).error, not_available);
+    EXPECT_EQ(evaluate("=KPI.PROJECTION(M1:M3;-1)", 13, 10).error, value_error);
+    EXPECT_EQ(evaluate("=KPI.PROJECTION(M1:M3;1.5)", 13, 11).error, value_error);
+    EXPECT_EQ(evaluate("=KPI.PROJECTION({100;-5;120};1)", 13, 12).error, num_error);
+    set_text(12, 12, "n/a");
+    EXPECT_EQ(evaluate("=KPI.PROJECTION(M11:M13;1)", 13, 13).error, value_error);
+    EXPECT_EQ(evaluate("=KPI.PACESTATUS(150;0)", 14, 6).error, div0);
+    EXPECT_EQ(evaluate("=KPI.PACESTATUS(150;140;FALSE();2)", 14, 7).error, num_error);
+    EXPECT_EQ(evaluate("=KPI.PACESTATUS(-1;140)", 14, 8).error, num_error);
+}
