@@ -623,7 +623,7 @@ constexpr std::array functions{
                   "Straight-line run-rate forecast (linear extrapolation of the period-to-date value)",
                   "=KPI.PACE(40;100;DATE(2024;1;1);DATE(2024;1;31);DATE(2024;1;16)) -> 0.8", &eval_pace},
     function_info{"PROJECTION", "KPI.PROJECTION", fg::targets,
-                  {"Projected value at the deadline: a rate along the least-squares trend of its last 6 values (never below 0); a cumulative KPI as its total plus the run rate times the periods left.",
+                  {"Projected value at the deadline: a rate along the least-squares trend of its last 6 values (3 at least, else the latest value; #N/A when the trend reaches 0); a cumulative KPI as its total plus the run rate times the periods left.",
                    "Giá trị dự kiến tại hạn chót: KPI tỷ lệ theo đường xu hướng bình phương tối thiểu của 6 giá trị gần nhất (không nhỏ hơn 0); KPI cộng dồn bằng tổng đến nay cộng tốc độ mỗi kỳ nhân số kỳ còn lại."},
                   projection_params,
                   "rate: least-squares line a + b x through the last up to 6 values with data (x = position in values), at x = last position + periods_ahead, at least 0; cumulative: sum + sum / (periods from the first value to the last cell) x periods_ahead",

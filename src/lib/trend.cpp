@@ -65,12 +65,13 @@ result project_to_deadline(cell_list values, double periods_ahead, projection_ki
     std::size_t taken = 0;
     for (std::size_t i = values.size(); i-- > 0 && taken < trend_window;)
         if (values[i]) window[taken++] = {static_cast<double>(i), *values[i]};
-    if (taken == 1) return window[0].y;
+    if (taken < trend_min_points) return window[0].y; // too few periods for a trend: the latest value
 
     const double at = static_cast<double>(values.size() - 1) + periods_ahead;
     const double projected = least_squares_at(std::span<const point>(window.data(), taken), at);
     if (!std::isfinite(projected)) return errc::out_of_domain;
-    return projected > 0.0 ? projected : 0.0;
+    if (projected <= 0.0) return errc::not_available; // the trend leaves the KPI's range: no projection
+    return projected;
 }
 
 result pace_status(double projection, double target, bool lower_is_better, double tolerance) noexcept {

@@ -621,8 +621,8 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
     auto& reg = model.sheets[0];
     auto& data = model.sheets[1];
     auto& dash = model.sheets[2];
-    auto& guide = model.sheets[3];
-    auto& trends = model.sheets[4];
+    auto& trends = model.sheets[3];
+    auto& guide = model.sheets[4];
     trends.role = sheet_role::trends;
     trends.name = vi ? "Xu hướng" : "Trends";
     reg.role = sheet_role::kpi_register;
@@ -1012,8 +1012,13 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
                     w.formula(trends_row(vh, i), col, guarded(r, "ISNUMBER(" + num + ")", "ISNUMBER(" + den + ")", num, den));
                     const std::string nums = "$C" + std::to_string(trends_row(nh, i) + 1) + ":" + num;
                     const std::string dens = "$C" + std::to_string(trends_row(dh, i) + 1) + ":" + den;
-                    w.formula(trends_row(ph, i), col, guarded(r, "COUNT(" + nums + ")>0", "COUNT(" + dens + ")>0",
-                                                              "SUM(" + nums + ")", "SUM(" + dens + ")"));
+                    // Plan to date as of the period, up to the latest period with data (blank after it).
+                    w.formula(trends_row(ph, i), col,
+                              "=IF(" + std::to_string(p + 1) + ">$B$" + std::to_string(tr_last + 1) + ";\"\";" +
+                                  guarded(r, "COUNT(" + nums + ")>0", "COUNT(" + dens + ")>0", "SUM(" + nums + ")",
+                                          "SUM(" + dens + ")")
+                                      .substr(1) +
+                                  ")");
                 }
             }
             for (std::size_t i = 0; i < n; ++i) {

@@ -22,7 +22,9 @@
 #include <com/sun/star/sheet/IconSetType.hpp>
 #include <com/sun/star/sheet/ValidationType.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeReferrer.hpp>
 #include <com/sun/star/sheet/XCellRangesQuery.hpp>
 #include <com/sun/star/sheet/XConditionEntry.hpp>
 #include <com/sun/star/sheet/XConditionalFormat.hpp>
@@ -171,20 +173,25 @@ struct workbook {
             data->getCellRangeByPosition(2, 1, 1 + static_cast<sal_Int32>(kpi::measure_count), rows - 1),
             UNO_QUERY_THROW)
             ->setDataArray(values);
-        // Business figures: the cells of the KPI_Inputs named range get values that keep every KPI in
-        // its domain (a market larger than the revenue, a margin 0..1).
-        auto dash = sheet(dashboard_name);
-        auto used = kpi::uno_glue::read_used_area(dash);
-        for (std::size_t r = 0; r < used.cells.rows(); ++r) {
-            const auto* label = used.cells.at(r, 0).string();
-            if (!label) continue;
-            auto cell = dash->getCellByPosition(4, static_cast<sal_Int32>(r));
-            if (label->find("margin") != std::string::npos || label->find("Biên") != std::string::npos) cell->setValue(0.4);
-            else if (label->find("arket") != std::string::npos || label->find("thị trường") != std::string::npos)
-                cell->setValue(1e9);
-            else if (label->find("last year") != std::string::npos || label->find("năm trước") != std::string::npos ||
-                     label->find("costs") != std::string::npos || label->find("chi phí") != std::string::npos)
-                cell->setValue(50000);
+        // Business figures: every cell of the KPI_Inputs named range (per period: revenue of the same
+        // period last year, total costs, market size, whichever the goals need) and the gross margin get
+        // values that keep every KPI in its domain (a market larger than the revenue, a margin 0..1).
+        auto named_cells = [&](const char* name) -> Reference<css::table::XCellRange> {
+            if (!names()->hasByName(OUString::createFromAscii(name))) return nullptr;
+            Reference<css::sheet::XCellRangeReferrer> ref(names()->getByName(OUString::createFromAscii(name)),
+                                                          UNO_QUERY_THROW);
+            return ref->getReferredCells();
+        };
+        if (auto margin = named_cells("KPI_GrossMargin")) margin->getCellByPosition(0, 0)->setValue(0.4);
+        if (auto inputs = named_cells("KPI_Inputs")) {
+            auto header = sheet(dashboard_name);
+            const auto address = Reference<css::sheet::XCellRangeAddressable>(inputs, UNO_QUERY_THROW)->getRangeAddress();
+            for (sal_Int32 c = address.StartColumn; c <= address.EndColumn; ++c) {
+                const std::string title = u8(header->getCellByPosition(c, address.StartRow - 1)->getFormula());
+                const bool market = title.find("arket") != std::string::npos || title.find("thị trường") != std::string::npos;
+                for (sal_Int32 r = address.StartRow; r <= address.EndRow; ++r)
+                    header->getCellByPosition(c, r)->setValue(market ? 1e9 : 50000);
+            }
         }
     }
 
@@ -196,7 +203,7 @@ struct workbook {
             OUString id;
             row[0] >>= id;
             if (id.isEmpty()) break; // the end of the KPI table
-            out[u8(id)] = {row[8], row[10]};
+            out[u8(id)] = {row[3], row[8]}; // Actual, Status
         }
         return out;
     }
@@ -269,7 +276,7 @@ void check_built(workbook& book, const kpi::workbook_profile& profile, const kpi
         }
     EXPECT_EQ(icon_sets, 1);
     EXPECT_EQ(Reference<css::table::XTableChartsSupplier>(dash, UNO_QUERY_THROW)->getCharts()->getElementNames().getLength(),
-              static_cast<sal_Int32>(model.strategic_count));
+              static_cast<sal_Int32>(2 * model.strategic_count)); // per goal: trend and attainment
     Reference<css::beans::XPropertySet> validation(
         Reference<css::beans::XPropertySet>(book.sheet(reg_name)->getCellRangeByName("C2"), UNO_QUERY_THROW)
             ->getPropertyValue("Validation"),

@@ -158,26 +158,31 @@ TEST(Functions, ErrorsOfTheNewFunctions) {
 
 // KPIs over time: KPI.PROJECTION over typed cells (blanks are periods without data) and KPI.PACESTATUS.
 TEST(Functions, ProjectionAndPaceStatusOverTypedCells) {
-    // M1:M3: 100, blank, 120 (a rate); M5:M7: blank, 10, 20 (a cumulative count); M9:M11 blank
-    set_value(12, 0, 100), clear_cell(12, 1), set_value(12, 2, 120);
+    // M1:M4: 100, blank, 120, 130 (a rate); M5:M7: blank, 10, 20 (a cumulative count); M9:M11 blank
+    set_value(12, 0, 100), clear_cell(12, 1), set_value(12, 2, 120), set_value(12, 3, 130);
     clear_cell(12, 4), set_value(12, 5, 10), set_value(12, 6, 20);
     for (int row = 8; row <= 10; ++row) clear_cell(12, row);
 
-    // the line through (0, 100) and (2, 120) is 100 + 10 x: at x = 2 + 3 = 5 it is 150, at x = 3 130
-    EXPECT_NEAR(evaluate("=KPI.PROJECTION(M1:M3;3)", 13, 0).value, 150.0, 1e-9);
-    EXPECT_NEAR(evaluate("=KPI.PROJECTION(M1:M3;1)", 13, 1).value, 130.0, 1e-9);
+    // the least-squares line through (0, 100), (2, 120), (3, 130) is 100 + 10 x (mean x 5/3, mean y
+    // 350/3, slope 10): at x = 3 + 3 = 6 it is 160, at x = 4 140
+    EXPECT_NEAR(evaluate("=KPI.PROJECTION(M1:M4;3)", 13, 0).value, 160.0, 1e-9);
+    EXPECT_NEAR(evaluate("=KPI.PROJECTION(M1:M4;1)", 13, 1).value, 140.0, 1e-9);
     // as of now with data in the last period: that period's value
-    EXPECT_DOUBLE_EQ(evaluate("=KPI.PROJECTION(M1:M3;0)", 13, 2).value, 120.0);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PROJECTION(M1:M4;0)", 13, 2).value, 130.0);
+    // two values are no trend: the latest value
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PROJECTION(M1:M3;3)", 13, 3).value, 120.0);
     // cumulative: 30 over the 2 periods since the first value, 15 a period: 30 + 15 x 2 = 60
     EXPECT_DOUBLE_EQ(evaluate("=KPI.PROJECTION(M5:M7;2;TRUE())", 13, 4).value, 60.0);
     EXPECT_DOUBLE_EQ(evaluate("=KPI.PROJECTION({10;20;30};3;1)", 13, 5).value, 120.0); // 60 + 20 x 3
-    // the same cells as a rate: the line through (1, 10) and (2, 20), at x = 2 + 2 = 4: 40
-    EXPECT_NEAR(evaluate("=KPI.PROJECTION(M5:M7;2)", 13, 6).value, 40.0, 1e-9);
-    EXPECT_NEAR(evaluate("=KPI.PROJECTION(M5:M7;2;FALSE())", 13, 7).value, 40.0, 1e-9);
+    // the same cells as a rate: two values, the latest: 20
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PROJECTION(M5:M7;2)", 13, 6).value, 20.0);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PROJECTION(M5:M7;2;FALSE())", 13, 7).value, 20.0);
+    // a falling trend that reaches 0 (30, 20, 10, two periods on: -10) gives no projection
+    EXPECT_EQ(evaluate("=KPI.PROJECTION({30;20;10};2)", 15, 0).error, not_available);
 
-    // pace of N1 (150) against 140: 1.07 >= 1.05 ahead; against 150: 1 on pace; 130 against 150: 0.87 behind
-    EXPECT_DOUBLE_EQ(evaluate("=KPI.PACESTATUS(N1;140)", 14, 0).value, 1.0);
-    EXPECT_DOUBLE_EQ(evaluate("=KPI.PACESTATUS(KPI.PROJECTION(M1:M3;3);150)", 14, 1).value, 0.0);
+    // pace of N1 (160) against 150: 1.07 >= 1.05 ahead; against 160: 1 on pace; 130 against 150: 0.87 behind
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PACESTATUS(N1;150)", 14, 0).value, 1.0);
+    EXPECT_DOUBLE_EQ(evaluate("=KPI.PACESTATUS(KPI.PROJECTION(M1:M4;3);160)", 14, 1).value, 0.0);
     EXPECT_DOUBLE_EQ(evaluate("=KPI.PACESTATUS(130;150)", 14, 2).value, -1.0);
     EXPECT_DOUBLE_EQ(evaluate("=KPI.PACESTATUS(130;150;TRUE())", 14, 3).value, 1.0); // 150 / 130 = 1.15
     EXPECT_DOUBLE_EQ(evaluate("=KPI.PACESTATUS(140;150)", 14, 4).value, -1.0);          // 0.93 < 0.95
@@ -187,8 +192,8 @@ TEST(Functions, ProjectionAndPaceStatusOverTypedCells) {
     // text in the range #VALUE!; a target of 0 #DIV/0!; a tolerance outside 0..1 #NUM!
     EXPECT_EQ(evaluate("=KPI.PROJECTION(M9:M11;2)", 13, 8).error, not_available);
     EXPECT_EQ(evaluate("=KPI.PROJECTION(M9:M11;2;TRUE())", 13, 9).error, not_available);
-    EXPECT_EQ(evaluate("=KPI.PROJECTION(M1:M3;-1)", 13, 10).error, value_error);
-    EXPECT_EQ(evaluate("=KPI.PROJECTION(M1:M3;1.5)", 13, 11).error, value_error);
+    EXPECT_EQ(evaluate("=KPI.PROJECTION(M1:M4;-1)", 13, 10).error, value_error);
+    EXPECT_EQ(evaluate("=KPI.PROJECTION(M1:M4;1.5)", 13, 11).error, value_error);
     EXPECT_EQ(evaluate("=KPI.PROJECTION({100;-5;120};1)", 13, 12).error, num_error);
     set_text(12, 12, "n/a");
     EXPECT_EQ(evaluate("=KPI.PROJECTION(M11:M13;1)", 13, 13).error, value_error);

@@ -32,10 +32,11 @@ TEST(Trend, RateFollowsTheLeastSquaresLine) {
 }
 
 TEST(Trend, RateSkipsBlanksButKeepsTheirPositions) {
-    // the line through (0, 100) and (2, 120), at x = 2 + 1 = 3: 130
-    EXPECT_NEAR(rate({100, blank, 120}, 1).value(), 130.0, 1e-9);
-    // a blank last period: the line through (0, 100), (1, 110) at x = 2 + 1 = 3: 130
-    EXPECT_NEAR(rate({100, 110, blank}, 1).value(), 130.0, 1e-9);
+    // the line through (0, 100), (2, 120), (3, 130): mean x 5/3, mean y 350/3, Sxy = 140/3, Sxx = 14/3,
+    // slope 10; at x = 3 + 1 = 4: 350/3 + 10 x 7/3 = 140
+    EXPECT_NEAR(rate({100, blank, 120, 130}, 1).value(), 140.0, 1e-9);
+    // a blank last period: the line y = 100 + 10 x through x = 0..2, at x = 3 + 1 = 4: 140
+    EXPECT_NEAR(rate({100, 110, 120, blank}, 1).value(), 140.0, 1e-9);
 }
 
 TEST(Trend, RateLooksAtTheLastSixValuesWithData) {
@@ -44,27 +45,31 @@ TEST(Trend, RateLooksAtTheLastSixValuesWithData) {
     // the window counts values with data, not positions: (1, 10), (3, 30) ... (7, 70), at x = 9: 90
     EXPECT_NEAR(rate({500, 10, blank, 30, 40, 50, 60, 70}, 2).value(), 90.0, 1e-9);
     // with 500 in the window the line would be another one: (0, 500), (1, 10) ... (5, 50)
-    // mean x 2.5, mean y 108.33..., Sxy = -1075, Sxx = 17.5, at x = 6: about -106.67 -> clamped to 0
-    EXPECT_EQ(rate({500, 10, 20, 30, 40, 50}, 1).value(), 0.0);
+    // mean x 2.5, mean y 108.33..., Sxy = -1075, Sxx = 17.5, at x = 6: about -106.67: no projection
+    EXPECT_EQ(rate({500, 10, 20, 30, 40, 50}, 1), result(errc::not_available));
 }
 
-TEST(Trend, RateNeverFallsBelowZero) {
-    // y = 30 - 10 x: at x = 2 + 2 = 4 the line is at -10
-    EXPECT_EQ(rate({30, 20, 10}, 2), result(0.0));
+TEST(Trend, RateTrendLeavingTheRangeHasNoProjection) {
+    // y = 30 - 10 x: at x = 2 + 2 = 4 the line is at -10; a CPL or a CTR of 0 or less is no forecast
+    EXPECT_EQ(rate({30, 20, 10}, 2), result(errc::not_available));
     EXPECT_NEAR(rate({30, 20, 10}, 0).value(), 10.0, 1e-12);
-    EXPECT_NEAR(rate({30, 20, blank}, 1).value(), 0.0, 1e-12); // at x = 3: exactly 0
+    EXPECT_EQ(rate({40, 30, 20, blank}, 1), result(errc::not_available)); // at x = 4: exactly 0
+    EXPECT_NEAR(rate({40, 30, 20, blank}, 0).value(), 10.0, 1e-9);        // at x = 3: 10
 }
 
-TEST(Trend, RateOfOneValueIsThatValue) {
+TEST(Trend, RateOfFewerThanThreeValuesIsTheLatest) {
     EXPECT_EQ(rate({blank, 42, blank}, 5), result(42.0));
     EXPECT_EQ(rate({42}, 0), result(42.0));
+    // two periods are no trend: 125,000 then 100,000 stays 100,000 (a line would reach 0 in 4 periods)
+    EXPECT_EQ(rate({125000, 100000}, 4), result(100000.0));
+    EXPECT_EQ(rate({100, blank, 120}, 1), result(120.0));
 }
 
 TEST(Trend, RateAsOfNowIsTheLastValue) {
     // periods_ahead 0 and data in the last element: that element, not the line (which gives 128.33)
     EXPECT_EQ(rate({100, 110, 130}, 0), result(130.0));
-    // no data in the last element: the line at x = 2: 120
-    EXPECT_NEAR(rate({100, 110, blank}, 0).value(), 120.0, 1e-9);
+    // no data in the last element: the line y = 100 + 10 x at x = 3: 130
+    EXPECT_NEAR(rate({100, 110, 120, blank}, 0).value(), 130.0, 1e-9);
 }
 
 TEST(Trend, CumulativeAddsTheRunRateForThePeriodsLeft) {
@@ -90,8 +95,8 @@ TEST(Trend, ProjectionErrors) {
     EXPECT_EQ(rate({100, -1, 120}, 1), result(errc::out_of_domain));
     EXPECT_EQ(cumulative({100, -1, 120}, 1), result(errc::out_of_domain));
     EXPECT_EQ(rate({100, std::numeric_limits<double>::infinity()}, 1), result(errc::out_of_domain));
-    // overflow: slope 1e308, at x = 1 + 10
-    EXPECT_EQ(rate({0, 1e308}, 10), result(errc::out_of_domain));
+    // overflow: slope about 1e308, at x = 2 + 10
+    EXPECT_EQ(rate({0, 1e308, 1e308}, 10), result(errc::out_of_domain));
     EXPECT_EQ(cumulative({1e308, 1e308}, 10), result(errc::out_of_domain));
 }
 

@@ -69,7 +69,7 @@ std::set<std::string> sheet_names(const kpi::workbook_model& m) {
 TEST(WorkbookTemplate, VietnameseEcommerceRegisterIsClean) {
     const auto today = day(2026, 1, 10);
     const auto model = kpi::build_template(vi_ecommerce(), today);
-    EXPECT_EQ(sheet_names(model), (std::set<std::string>{"Bảng KPI", "Dữ liệu", "Bảng điều khiển", "Hướng dẫn"}));
+    EXPECT_EQ(sheet_names(model), (std::set<std::string>{"Bảng KPI", "Dữ liệu", "Bảng điều khiển", "Hướng dẫn", "Xu hướng"}));
     std::string why;
     std::size_t kpis = 0;
     bool clean = false;
@@ -86,7 +86,7 @@ TEST(WorkbookTemplate, VietnameseEcommerceRegisterIsClean) {
 TEST(WorkbookTemplate, EnglishB2bRegisterIsClean) {
     const auto today = day(2026, 3, 1);
     const auto model = kpi::build_template(en_b2b(), today);
-    EXPECT_EQ(sheet_names(model), (std::set<std::string>{"KPI Register", "Data", "Dashboard", "Guide"}));
+    EXPECT_EQ(sheet_names(model), (std::set<std::string>{"KPI Register", "Data", "Dashboard", "Guide", "Trends"}));
     std::string why;
     bool clean = false;
     EXPECT_EQ(flagged(model, today, why, nullptr, &clean), 0u) << why;
@@ -106,6 +106,7 @@ TEST(WorkbookTemplate, EveryIndustryLanguageAndCurrencyIsClean) {
                     p.money = money;
                     p.language = lang;
                     p.periods = periods;
+                    p.start_year = 2026;
                     p.start_month = 1;
                     const auto model = kpi::build_template(p, today);
                     std::string why;
@@ -210,12 +211,17 @@ TEST(WorkbookTemplate, DeadlinesAreNeverInThePast) {
     p.start_month = 1;
     const auto model = kpi::build_template(p, day(2026, 1, 5));
     const auto& reg = model.sheet(kpi::sheet_role::kpi_register);
-    EXPECT_EQ(reg.at(1, 10)->text, "2026-12");
-    EXPECT_EQ(reg.at(reg.rows.size() - 1, 10)->text, "2026-06");
+    // Deadlines are dates (the last day of the period) shown as months, so formulas can use them.
+    EXPECT_EQ(reg.at(1, 10)->number, day(2026, 12, 31));
+    EXPECT_EQ(reg.at(reg.rows.size() - 1, 10)->number, day(2026, 6, 30));
     p.language = "vi";
     p.periods = kpi::period_granularity::quarter;
     const auto vi = kpi::build_template(p, day(2026, 1, 5));
-    EXPECT_EQ(vi.sheet(kpi::sheet_role::kpi_register).at(1, 10)->text, "Quý 4/2026");
+    EXPECT_EQ(vi.sheet(kpi::sheet_role::kpi_register).at(1, 10)->number, day(2026, 12, 31));
+    bool month_format = false;
+    for (const auto& s : vi.sheet(kpi::sheet_role::kpi_register).styles)
+        month_format = month_format || (s.area.first_col == 10 && s.number_code == "MM/YYYY");
+    EXPECT_TRUE(month_format);
 }
 
 TEST(WorkbookTemplate, DataSheetFollowsTheContract) {
@@ -234,10 +240,10 @@ TEST(WorkbookTemplate, DataSheetFollowsTheContract) {
         EXPECT_EQ(data.at(1, c)->type, kpi::model_cell::kind::formula);
         EXPECT_NE(data.at(1, c)->text.find("KPI."), std::string::npos);
     }
-    // 12 months x (4 channels + all channels).
+    // 12 months x (4 channels + all channels), from the month after the one of `today` (no start given).
     EXPECT_EQ(data.rows.size(), 1u + 12u * 5u);
-    EXPECT_EQ(data.at(1, 0)->text, "2026-01");
-    EXPECT_EQ(data.at(data.rows.size() - 1, 0)->text, "2026-12");
+    EXPECT_EQ(data.at(1, 0)->text, "2026-02");
+    EXPECT_EQ(data.at(data.rows.size() - 1, 0)->text, "2027-01");
     EXPECT_EQ(kpi::recognise_channel(data.at(data.rows.size() - 1, 1)->text), kpi::channel::all_channels);
     // Every row is as wide as the header.
     for (const auto& row : data.rows) EXPECT_EQ(row.size(), data.cols());
@@ -262,7 +268,8 @@ TEST(WorkbookTemplate, RegisterHasDropDownsAndExtraColumnsAreIgnored) {
 TEST(WorkbookTemplate, DashboardHasAChartPerGoalAndAnIconSet) {
     const auto model = kpi::build_template(vi_ecommerce(), day(2026, 1, 1));
     const auto& dash = model.sheet(kpi::sheet_role::dashboard);
-    EXPECT_EQ(dash.charts.size(), model.strategic_count);
+    // Per goal: the trend (actual by period and target) and the attainment in the period shown.
+    EXPECT_EQ(dash.charts.size(), 2 * model.strategic_count);
     ASSERT_EQ(dash.icon_sets.size(), 1u);
     EXPECT_EQ(dash.icon_sets[0].area.last_row - dash.icon_sets[0].area.first_row + 1,
               static_cast<std::int32_t>(model.strategic_count + model.tactical_count));
@@ -352,4 +359,112 @@ TEST(WorkbookTemplate, TheAuditCheckIsLive) {
     std::size_t kpis = 0;
     EXPECT_EQ(flagged(model, day(2030, 1, 1), why, &kpis), kpis);
     EXPECT_NE(why.find("Time-bound"), std::string::npos) << why;
+}
+
+// The plan starts with the period after today's unless the user names a start.
+TEST(WorkbookTemplate, PlanStartsWithThePeriodAfterToday) {
+    kpi::workbook_profile p;
+    EXPECT_EQ(kpi::plan_start_month(p, day(2026, 11, 28)).year, 2026);
+    EXPECT_EQ(kpi::plan_start_month(p, day(2026, 11, 28)).month, 12);
+    EXPECT_EQ(kpi::plan_start_month(p, day(2026, 12, 31)).year, 2027);
+    EXPECT_EQ(kpi::plan_start_month(p, day(2026, 12, 31)).month, 1);
+    p.periods = kpi::period_granularity::quarter;
+    EXPECT_EQ(kpi::plan_start_month(p, day(2026, 11, 28)).month, 1); // Q4 2026 -> Q1 2027
+    EXPECT_EQ(kpi::plan_start_month(p, day(2026, 11, 28)).year, 2027);
+    EXPECT_EQ(kpi::plan_start_month(p, day(2026, 2, 1)).month, 4);   // Q1 -> Q2
+    p.start_year = 2025, p.start_month = 7;                          // named: kept
+    EXPECT_EQ(kpi::plan_start_month(p, day(2026, 11, 28)).year, 2025);
+    EXPECT_EQ(kpi::plan_start_month(p, day(2026, 11, 28)).month, 7);
+    // A plan made in November 2026 (no start given) starts in December; its deadlines lie a half-year and a
+    // year ahead, not a month.
+    kpi::workbook_profile q;
+    q.language = "en";
+    const auto model = kpi::build_template(q, day(2026, 11, 28));
+    EXPECT_EQ(model.sheet(kpi::sheet_role::data).at(1, 0)->text, "2026-12");
+    const auto& reg = model.sheet(kpi::sheet_role::kpi_register);
+    EXPECT_EQ(reg.at(1, 10)->number, day(2027, 11, 30));                   // strategic: end of the first year
+    EXPECT_EQ(reg.at(reg.rows.size() - 1, 10)->number, day(2027, 5, 31)); // tactical: end of the first half
+}
+
+// Every proposed target lies on the right side of its baseline, for every goal the wizard offers (at the
+// target it proposes) and every channel.
+TEST(WorkbookTemplate, TargetsLieOnTheRightSideOfTheirBaselines) {
+    kpi::workbook_profile p;
+    p.language = "en";
+    for (std::size_t g = 0; g < kpi::strategic_goal_count; ++g) {
+        const auto goal = static_cast<kpi::strategic_goal>(g);
+        p.goals.push_back({goal, kpi::default_target(goal)});
+    }
+    p.channels = {kpi::channel::facebook_ads, kpi::channel::google_ads,  kpi::channel::tiktok_ads,
+                  kpi::channel::zalo_oa,      kpi::channel::seo_website, kpi::channel::email,
+                  kpi::channel::offline_events};
+    // A target below the typical baseline of its goal (marketing revenue share: typical 30 %).
+    p.goals[3].target = 0.1;
+    const auto model = kpi::build_template(p, day(2026, 11, 28));
+    auto parsed = kpi::parse_register(kpi::to_grid(model.sheet(kpi::sheet_role::kpi_register)));
+    ASSERT_TRUE(parsed);
+    for (const auto& row : parsed.value().rows()) {
+        ASSERT_TRUE(row.baseline.value && row.target.value) << row.id;
+        if (row.direction == kpi::kpi_direction::lower_is_better) EXPECT_LT(*row.target.value, *row.baseline.value) << row.id;
+        else EXPECT_GT(*row.target.value, *row.baseline.value) << row.id;
+    }
+}
+
+// The Trends sheet: the contract the report reads (two blocks headed "ID" with period keys from column C),
+// one row per KPI, and the register's Actual taken from it.
+TEST(WorkbookTemplate, TrendsSheetFollowsItsContract) {
+    auto p = vi_ecommerce();
+    p.start_year = 2026, p.start_month = 1;
+    const auto model = kpi::build_template(p, day(2026, 1, 5));
+    const auto& t = model.sheet(kpi::sheet_role::trends);
+    EXPECT_EQ(t.name, "Xu hướng");
+    std::vector<std::size_t> headers;
+    for (std::size_t r = 0; r < t.rows.size(); ++r)
+        if (const auto* c = t.at(r, 0); c && c->type == kpi::model_cell::kind::text && c->text == "ID") headers.push_back(r);
+    ASSERT_EQ(headers.size(), 2u);
+    const std::size_t kpis = model.strategic_count + model.tactical_count;
+    for (const auto h : headers) {
+        for (std::size_t m = 0; m < 12; ++m)
+            EXPECT_EQ(t.at(h, 2 + m)->text, "2026-" + std::string(m < 9 ? "0" : "") + std::to_string(m + 1));
+        for (std::size_t i = 1; i <= kpis; ++i) {
+            ASSERT_NE(t.at(h + i, 0), nullptr);
+            EXPECT_EQ(t.at(h + i, 0)->type, kpi::model_cell::kind::formula);
+            EXPECT_EQ(t.at(h + i, 2)->type, kpi::model_cell::kind::formula);
+        }
+        EXPECT_TRUE(t.at(h + kpis + 1, 0) == nullptr || t.at(h + kpis + 1, 0)->type == kpi::model_cell::kind::empty);
+    }
+    // A period's value is the ratio of the period's sums (SUMIFS by period and channel), never an average.
+    bool ratio_of_sums = false;
+    for (std::size_t i = 1; i <= kpis; ++i)
+        if (t.at(headers[0] + i, 2)->text.find("KPI.CPL(") != std::string::npos) ratio_of_sums = true;
+    EXPECT_TRUE(ratio_of_sums);
+    // The register's Actual is a formula that reads the plan-to-date block of Trends.
+    const auto& reg = model.sheet(kpi::sheet_role::kpi_register);
+    for (std::size_t r = 1; r <= kpis; ++r) {
+        ASSERT_EQ(reg.at(r, 11)->type, kpi::model_cell::kind::formula) << r;
+        EXPECT_NE(reg.at(r, 11)->text.find("{trends}"), std::string::npos);
+    }
+    // Charts: contiguous data on Trends; trends have series in rows, attainments one column of values.
+    const auto& dash = model.sheet(kpi::sheet_role::dashboard);
+    for (const auto& c : dash.charts) {
+        ASSERT_EQ(c.ranges.size(), 1u) << c.name;
+        EXPECT_EQ(c.data_sheet, kpi::sheet_role::trends) << c.name;
+        if (c.type == kpi::chart_type::line) {
+            EXPECT_TRUE(c.series_in_rows);
+            EXPECT_EQ(c.ranges[0].last_row - c.ranges[0].first_row, 2); // periods, actual, target
+        } else {
+            EXPECT_EQ(c.ranges[0].last_col - c.ranges[0].first_col, 1); // IDs, attainment
+        }
+    }
+}
+
+// 36 periods for the benchmark workbook.
+TEST(WorkbookTemplate, PeriodCountOption) {
+    auto p = vi_ecommerce();
+    p.start_year = 2026, p.start_month = 1;
+    kpi::template_options o;
+    o.period_count = 36;
+    const auto model = kpi::build_template(p, day(2026, 1, 5), o);
+    const auto& data = model.sheet(kpi::sheet_role::data);
+    EXPECT_EQ(data.at(data.rows.size() - 1, 0)->text, "2028-12");
 }

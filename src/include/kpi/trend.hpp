@@ -17,17 +17,20 @@ namespace kpi {
 //              deadline is the total so far plus the run rate times the periods left.
 enum class projection_kind : unsigned char { rate, cumulative };
 
-// How many of the most recent values with data the rate trend looks at.
+// How many of the most recent values with data the rate trend looks at, and how many it needs:
+// with fewer, the projection is the latest value (two periods are no trend).
 inline constexpr std::size_t trend_window = 6;
+inline constexpr std::size_t trend_min_points = 3;
 
 // The value expected at the deadline, `periods_ahead` periods after the last element of `values`
 // (one element per period, in period order, blank = no data in that period; the last element is
 // the period "as of" which the projection is made, with or without data).
 //  rate: the least-squares line through the last up to trend_window values with data (x = position
-//        in `values`), evaluated at (size - 1 + periods_ahead); one value with data: that value;
-//        periods_ahead 0 and data in the last element: that element. Never below 0.
+//        in `values`), evaluated at (size - 1 + periods_ahead); fewer than trend_min_points values
+//        with data: the latest of them; periods_ahead 0 and data in the last element: that element.
+//        A line at or below 0 there has left the KPI's range: not_available (no projection).
 //  cumulative: sum + (sum / positions from the first value with data to the end) x periods_ahead.
-// Errors: no value with data -> not_available; periods_ahead negative or not whole -> bad_value;
+// Errors: no value with data, or a rate trend at or below 0 -> not_available; periods_ahead negative or not whole -> bad_value;
 // a negative value -> out_of_domain.
 [[nodiscard]] result project_to_deadline(cell_list values, double periods_ahead,
                                          projection_kind kind = projection_kind::rate) noexcept;
