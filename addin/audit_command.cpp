@@ -1,6 +1,6 @@
 // "Audit KPI register": finds the register on the active sheet, highlights flagged rows with a
-// conditional format (cell style "KPI Flagged"), writes or refreshes the sheet "KPI Audit".
-// Everything it changes is one undo step.
+// conditional format (cell style "KPI Flagged"), writes or refreshes the audit sheet ("KPI Audit",
+// "Kiểm tra KPI" in a Vietnamese UI). Everything it changes is one undo step.
 #include "calc_date.hpp"
 #include "commands.hpp"
 #include "sheet_grid.hpp"
@@ -27,6 +27,7 @@
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/table/CellAddress.hpp>
+#include <com/sun/star/table/CellVertJustify2.hpp>
 #include <com/sun/star/table/XColumnRowRange.hpp>
 #include <com/sun/star/table/XTableColumns.hpp>
 #include <com/sun/star/awt/FontWeight.hpp>
@@ -36,6 +37,7 @@
 #include <com/sun/star/sheet/XCellRangeReferrer.hpp>
 
 #include <chrono>
+#include <iterator>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -50,7 +52,9 @@ using css::uno::UNO_QUERY_THROW;
 namespace kpi::uno_glue {
 namespace {
 
-constexpr char audit_sheet_name[] = "KPI Audit";
+// The audit sheet's name in the UI language; a name already taken by a sheet the command did not
+// make gets " 2", " 3", ...
+constexpr kpi::text audit_sheet_name{"KPI Audit", "Kiểm tra KPI"};
 constexpr char audit_marker_name[] = "KPI_Audit"; // named range that marks the sheet as ours
 constexpr char flagged_style[] = "KPI Flagged";
 
@@ -118,7 +122,8 @@ void highlight_flagged_rows(const Reference<css::sheet::XSpreadsheet>& sheet, co
 
 // Our audit sheet: the one the marker name points to; else a new sheet, under a free name.
 Reference<css::sheet::XSpreadsheet> audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                                                Reference<css::sheet::XNamedRanges>& names, bool& created) {
+                                                Reference<css::sheet::XNamedRanges>& names, bool& created,
+                                                const std::string& base_name) {
     auto sheets = doc->getSheets();
     Reference<css::beans::XPropertySet> doc_props(doc, UNO_QUERY_THROW);
     names.set(doc_props->getPropertyValue("NamedRanges"), UNO_QUERY_THROW);
@@ -132,8 +137,8 @@ Reference<css::sheet::XSpreadsheet> audit_sheet(const Reference<css::sheet::XSpr
                                                        UNO_QUERY_THROW);
         }
     }
-    std::string name = audit_sheet_name;
-    for (int n = 2; sheets->hasByName(from_utf8(name)); ++n) name = std::string(audit_sheet_name) + " " + std::to_string(n);
+    std::string name = base_name;
+    for (int n = 2; sheets->hasByName(from_utf8(name)); ++n) name = base_name + " " + std::to_string(n);
     Reference<css::container::XIndexAccess> by_index(sheets, UNO_QUERY_THROW);
     sheets->insertNewByName(from_utf8(name), static_cast<sal_Int16>(by_index->getCount()));
     created = true;
@@ -148,7 +153,7 @@ std::string write_audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>&
                               const std::string& lang, const sheet_block& block) {
     Reference<css::sheet::XNamedRanges> names;
     bool created = false;
-    auto sheet = audit_sheet(doc, names, created);
+    auto sheet = audit_sheet(doc, names, created, std::string(audit_sheet_name.in(lang)));
     if (!created)
         Reference<css::sheet::XSheetOperation>(sheet, UNO_QUERY_THROW)
             ->clearContents(css::sheet::CellFlags::VALUE | css::sheet::CellFlags::STRING |
@@ -157,18 +162,23 @@ std::string write_audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>&
 
     const auto& reg = report.reg();
     const bool vi = lang.substr(0, 2) == "vi";
-    const kpi::text headings[] = {{"ID", "ID"},           {"KPI", "KPI"},
-                                  {"Level", "Cấp độ"},    {"Link", "Liên kết"},
-                                  {"SMART (0-5)", "SMART (0-5)"}, {"First issue", "Vấn đề đầu tiên"},
+    // The link status in words, its machine code (as KPI.LINKSTATUS gives it) in a column of its own.
+    const kpi::text headings[] = {{"ID", "ID"},
+                                  {"KPI", "KPI"},
+                                  {"Level", "Cấp độ"},
+                                  {"Link", "Liên kết"},
+                                  {"Code", "Mã"},
+                                  {"SMART (0-5)", "SMART (0-5)"},
+                                  {"First issue", "Vấn đề đầu tiên"},
                                   {"SMART issues", "Các tiêu chí SMART chưa đạt"}};
-    constexpr sal_Int32 cols = 7;
+    constexpr sal_Int32 cols = static_cast<sal_Int32>(std::size(headings));
     std::vector<Sequence<Any>> rows;
     auto row = [&](std::vector<Any> cells) {
         cells.resize(cols, Any(OUString()));
         rows.emplace_back(cells.data(), cols);
     };
-    row({text_any(vi ? "Kiểm tra bảng KPI" : "KPI register audit"),
-         text_any(kpi::format_iso(report.today()))});
+    // Title and notes stand alone on their rows: their text runs on over the empty cells beside them.
+    row({text_any((vi ? "Kiểm tra bảng KPI, ngày " : "KPI register audit, ") + kpi::format_iso(report.today()))});
     row({text_any(std::to_string(report.kpi_count()) + (vi ? " KPI, " : " KPIs, ") +
                   std::to_string(report.flagged_count()) + (vi ? " cần xem lại" : " flagged"))});
     row({text_any(vi ? "Chỉ liệt kê KPI cần xem lại; các KPI khác liên kết OK và đạt SMART 5/5."
@@ -189,11 +199,13 @@ std::string write_audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>&
                                            : level == kpi::kpi_level::tactical ? std::string(vi ? "Chiến thuật" : "Tactical")
                                                                                : reg.display(i, kpi::column::level);
         row({text_any(reg[i].id), text_any(reg.display(i, kpi::column::name)), text_any(level_text),
+             text_any(std::string(kpi::link_status_words(r.link.code).in(lang))),
              text_any(std::string(kpi::to_string(r.link.code))), Any(static_cast<double>(r.smart_score())),
              text_any(report.first_issue(i, lang)), text_any(report.smart_issues(i, lang))});
     }
     const auto last_table_row = static_cast<sal_Int32>(rows.size() - 1);
-    const auto warnings = report.warning_texts(lang);
+    auto warnings = report.warning_texts(lang);
+    for (auto& g : kpi::goals_without_tactical_texts(report, lang)) warnings.push_back(std::move(g));
     if (!warnings.empty()) {
         row({});
         row({text_any(vi ? "Cảnh báo" : "Warnings")});
@@ -210,11 +222,23 @@ std::string write_audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>&
     bold->setPropertyValue("CharWeight", Any(css::awt::FontWeight::BOLD));
     Reference<css::beans::XPropertySet>(sheet->getCellRangeByPosition(0, 0, 0, 0), UNO_QUERY_THROW)
         ->setPropertyValue("CharWeight", Any(css::awt::FontWeight::BOLD));
+    // Columns wide enough for their usual content; the table's cells wrap (rows grow to fit), so a
+    // long name, status or issue is never cut at the next column.
     auto columns = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getColumns();
-    const sal_Int32 widths[cols] = {2000, 6000, 2600, 2600, 2400, 9000, 12000}; // 1/100 mm
+    const sal_Int32 widths[cols] = {2400, 6000, 2800, 4600, 2800, 2600, 9000, 12000}; // 1/100 mm
     for (sal_Int32 c = 0; c < cols; ++c)
         Reference<css::beans::XPropertySet>(columns->getByIndex(c), UNO_QUERY_THROW)
             ->setPropertyValue("Width", Any(widths[c]));
+    Reference<css::beans::XPropertySet> table(
+        sheet->getCellRangeByPosition(0, header_row, cols - 1, last_table_row), UNO_QUERY_THROW);
+    table->setPropertyValue("IsTextWrapped", Any(true));
+    table->setPropertyValue("VertJustify", Any(css::table::CellVertJustify2::TOP));
+    // Every row the command wrote takes the height its wrapped text needs.
+    Reference<css::beans::XPropertySet>(
+        Reference<css::table::XColumnRowRange>(sheet->getCellRangeByPosition(0, 0, cols - 1, n - 1), UNO_QUERY_THROW)
+            ->getRows(),
+        UNO_QUERY_THROW)
+        ->setPropertyValue("OptimalHeight", Any(true));
 
     // The flag column, row-aligned with the register (hidden: it is for the conditional format).
     // Only flagged rows get a cell; in-process calls are cheap.
@@ -227,8 +251,8 @@ std::string write_audit_sheet(const Reference<css::sheet::XSpreadsheetDocument>&
 
     // The marker: a named range over the audit table (also handy in formulas).
     const std::string sheet_name = to_utf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
-    const std::string content = "$'" + sheet_name + "'.$A$" + std::to_string(header_row + 1) + ":$G$" +
-                                std::to_string(last_table_row + 1);
+    const std::string content = "$'" + sheet_name + "'.$A$" + std::to_string(header_row + 1) + ":$" +
+                                column_letters(cols - 1) + "$" + std::to_string(last_table_row + 1);
     if (names->hasByName(audit_marker_name)) names->removeByName(audit_marker_name);
     names->addNewByName(audit_marker_name, from_utf8(content), css::table::CellAddress(0, 0, 0), 0);
     return sheet_name;
@@ -281,10 +305,11 @@ void run_audit_command(const command_context& ctx) {
     const auto report = kpi::audit(reg, today_serial());
     timer.lap("audit");
 
+    std::string audit_name;
     {
         undo_context undo(model, title);
         ensure_flagged_style(model);
-        const auto audit_name = write_audit_sheet(doc, report, lang, block);
+        audit_name = write_audit_sheet(doc, report, lang, block);
         timer.lap("write");
         highlight_flagged_rows(sheet, block, reg, audit_name);
         timer.lap("highlight");
@@ -292,9 +317,9 @@ void run_audit_command(const command_context& ctx) {
     view->setActiveSheet(sheet);
     const std::string summary =
         vi ? std::to_string(report.kpi_count()) + " KPI, " + std::to_string(report.flagged_count()) +
-                 " KPI cần xem lại. Chi tiết ở trang \"KPI Audit\"."
+                 " KPI cần xem lại. Chi tiết ở trang \"" + audit_name + "\"."
            : std::to_string(report.kpi_count()) + " KPIs, " + std::to_string(report.flagged_count()) +
-                 " flagged. Details are on the sheet \"KPI Audit\".";
+                 " flagged. Details are on the sheet \"" + audit_name + "\".";
     show_message(ctx, title, summary, false);
 }
 

@@ -448,17 +448,18 @@ private:
         constexpr sal_Int32 top = 42, row_height = 10, column_width = 178;
         constexpr sal_Int32 column_x[kpi::review_columns] = {8, 194};
         sal_Int16 tab = 60; // after the step's intro, before the buttons (.xdl tab indices)
-        int headings = 0;
+        int headings = 0, notes = 0;
         for (const auto& entry : kpi::review_layout(p, lang_)) {
             const bool heading = entry.what == kpi::review_entry::kind::goal_heading;
+            const bool note = entry.what == kpi::review_entry::kind::note;
             Reference<css::beans::XPropertySet> m(
-                factory->createInstance(heading ? OUString("com.sun.star.awt.UnoControlFixedTextModel")
-                                                : OUString("com.sun.star.awt.UnoControlCheckBoxModel")),
+                factory->createInstance(heading || note ? OUString("com.sun.star.awt.UnoControlFixedTextModel")
+                                                        : OUString("com.sun.star.awt.UnoControlCheckBoxModel")),
                 UNO_QUERY_THROW);
             m->setPropertyValue("PositionX", Any(column_x[std::min(entry.column, kpi::review_columns - 1)]));
             m->setPropertyValue("PositionY", Any(top + static_cast<sal_Int32>(entry.row) * row_height));
             m->setPropertyValue("Width", Any(column_width));
-            m->setPropertyValue("Height", Any(row_height));
+            m->setPropertyValue("Height", Any(static_cast<sal_Int32>(entry.height) * row_height));
             m->setPropertyValue("Step", Any(sal_Int32(4)));
             m->setPropertyValue("Label", Any(from_utf8(entry.label)));
             m->setPropertyValue("TabIndex", Any(tab++));
@@ -466,6 +467,12 @@ private:
             if (heading) {
                 m->setPropertyValue("FontWeight", Any(150.0f)); // css::awt::FontWeight::BOLD
                 name = from_utf8("lblKpiGoal" + std::to_string(headings++));
+            } else if (note) {
+                // "No KPI serves this goal yet: ...", wrapped over its rows, indented like a checkbox label.
+                m->setPropertyValue("MultiLine", Any(true));
+                m->setPropertyValue("PositionX", Any(column_x[std::min(entry.column, kpi::review_columns - 1)] + 10));
+                m->setPropertyValue("Width", Any(column_width - 10));
+                name = from_utf8("lblKpiNote" + std::to_string(notes++));
             } else {
                 const bool ticked = std::find(excluded_.begin(), excluded_.end(), entry.kpi_id) == excluded_.end();
                 m->setPropertyValue("State", Any(sal_Int16(ticked ? 1 : 0)));

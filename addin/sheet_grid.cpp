@@ -2,8 +2,13 @@
 
 #include "uno_strings.hpp"
 
+#include <algorithm>
+
+#include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
 #include <com/sun/star/sheet/XSheetCellCursor.hpp>
 #include <com/sun/star/sheet/XUsedAreaCursor.hpp>
 
@@ -24,6 +29,26 @@ std::string utf8_of(const OUString& s) {
 }
 
 } // namespace
+
+void mark_formula_cells(sheet_block& block, const css::uno::Reference<css::uno::XInterface>& range) {
+    // One call: Calc answers with the blocks of formula cells (a column of formulas is one range),
+    // so the cost is the number of formula cells, not another read of the whole area.
+    css::uno::Reference<css::sheet::XCellRangesQuery> query(range, css::uno::UNO_QUERY);
+    if (!query.is()) return;
+    const auto formulas = query->queryContentCells(css::sheet::CellFlags::FORMULA);
+    if (!formulas.is()) return;
+    const auto& area = block.address;
+    const auto rows = static_cast<sal_Int32>(block.cells.rows());
+    const auto cols = static_cast<sal_Int32>(block.cells.cols());
+    for (const auto& a : formulas->getRangeAddresses()) {
+        if (a.Sheet != area.Sheet) continue;
+        for (sal_Int32 r = std::max(a.StartRow, area.StartRow); r <= a.EndRow && r - area.StartRow < rows; ++r)
+            for (sal_Int32 c = std::max(a.StartColumn, area.StartColumn); c <= a.EndColumn && c - area.StartColumn < cols;
+                 ++c)
+                block.cells.set_formula(static_cast<std::size_t>(r - area.StartRow),
+                                        static_cast<std::size_t>(c - area.StartColumn));
+    }
+}
 
 kpi::grid to_grid(const css::uno::Sequence<css::uno::Sequence<css::uno::Any>>& data) {
     std::size_t cols = 0;
@@ -58,6 +83,7 @@ sheet_block read_used_area(const css::uno::Reference<css::sheet::XSpreadsheet>& 
                         ->getRangeAddress();
     block.cells = to_grid(css::uno::Reference<css::sheet::XCellRangeData>(cursor, css::uno::UNO_QUERY_THROW)
                               ->getDataArray());
+    mark_formula_cells(block, cursor);
     return block;
 }
 

@@ -20,7 +20,11 @@ struct sheet_block {
     css::table::CellRangeAddress address; // where `cells` was read from
 };
 
-// The used area of a sheet, read in one call.
+// Marks the formula cells of `range` (the range block.cells was read from) in block.cells, so the
+// core can tell a typed Actual from a live one. One query for the whole range.
+void mark_formula_cells(sheet_block& block, const css::uno::Reference<css::uno::XInterface>& range);
+
+// The used area of a sheet, read in one call, its formula cells marked.
 sheet_block read_used_area(const css::uno::Reference<css::sheet::XSpreadsheet>& sheet);
 
 } // namespace kpi::uno_glue

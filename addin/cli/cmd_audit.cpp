@@ -49,7 +49,9 @@ void print_text(const kpi::audit_report& report, const std::string& workbook, co
         std::cout << pad(report.reg()[i].id, id_width) << pad(std::string(kpi::to_string(r.link.code)), 11)
                   << pad(std::to_string(r.smart_score()) + "/5", 7) << report.first_issue(i, lang) << "\n";
     }
-    const auto warnings = report.warning_texts(lang);
+    // Register-level warnings, then the goals no tactical KPI serves (warnings too: no exit status).
+    auto warnings = report.warning_texts(lang);
+    for (auto& g : kpi::goals_without_tactical_texts(report, lang)) warnings.push_back(std::move(g));
     if (!warnings.empty()) {
         std::cout << "\n" << (vi ? "Cảnh báo:" : "Warnings:") << "\n";
         for (const auto& w : warnings) std::cout << "  - " << w << "\n";

@@ -85,7 +85,7 @@ std::string audit_report::describe_link(std::size_t i, std::string_view language
         if (l.blocker != no_row)
             return fill_in({"The chain of parents stops at {a} ({b}) without reaching a strategic KPI.",
                          "Chuỗi KPI cha dừng ở {a} ({b}) mà không tới KPI chiến lược nào."},
-                        language, (*reg_)[l.blocker].id, to_string(rows_[l.blocker].link.code));
+                        language, (*reg_)[l.blocker].id, link_status_words(rows_[l.blocker].link.code).in(language));
         return fill_in({"The chain of parents does not reach a strategic KPI.",
                      "Chuỗi KPI cha không tới KPI chiến lược nào."},
                     language, {});
@@ -264,6 +264,16 @@ std::string to_json(const audit_report& report, std::string_view language) {
         o += "{\"kind\":\"row_without_id\",\"row\":" + std::to_string(r + 1);
         o += ",\"text\":" + json_quote(texts[t++]) + '}';
     }
+    o += "],\"goals_without_tactical\":[";
+    const auto goals = goals_without_tactical(report);
+    const auto goal_texts = goals_without_tactical_texts(report, language);
+    for (std::size_t g = 0; g < goals.size(); ++g) {
+        if (g > 0) o += ',';
+        o += "{\"row\":" + std::to_string(reg[goals[g]].grid_row + 1);
+        o += ",\"id\":" + json_quote(reg[goals[g]].id);
+        o += ",\"name\":" + json_quote(reg.display(goals[g], column::name));
+        o += ",\"text\":" + json_quote(goal_texts[g]) + '}';
+    }
     o += "]}";
     return o;
 }
@@ -291,6 +301,26 @@ std::vector<std::size_t> goals_without_tactical(const audit_report& report) {
     for (std::size_t i = 0; i < reg.size(); ++i)
         if (reg[i].level == kpi_level::strategic && !served[i]) lonely.push_back(i);
     return lonely;
+}
+
+} // namespace kpi
+
+namespace kpi {
+
+std::vector<std::string> goals_without_tactical_texts(const audit_report& report, std::string_view language) {
+    const kpi_register& reg = report.reg();
+    std::vector<std::string> out;
+    for (const std::size_t i : goals_without_tactical(report)) {
+        const std::string name = reg.display(i, column::name);
+        out.push_back(name.empty()
+                          ? fill_in({"Strategic goal {a} has no tactical KPI serving it.",
+                                     "Mục tiêu chiến lược {a} chưa có KPI chiến thuật nào phục vụ."},
+                                    language, reg[i].id)
+                          : fill_in({"Strategic goal {a} ({b}) has no tactical KPI serving it.",
+                                     "Mục tiêu chiến lược {a} ({b}) chưa có KPI chiến thuật nào phục vụ."},
+                                    language, reg[i].id, name));
+    }
+    return out;
 }
 
 } // namespace kpi

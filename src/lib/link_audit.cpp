@@ -45,6 +45,20 @@ enum class parent_link : std::uint8_t { none, found, missing, ambiguous };
 
 } // namespace
 
+text link_status_words(link_code c) noexcept {
+    switch (c) {
+    case link_code::ok: return {"Linked", "Đã liên kết"};
+    case link_code::duplicate: return {"Duplicate ID", "Mã bị trùng"};
+    case link_code::nolevel: return {"Level missing", "Thiếu cấp độ"};
+    case link_code::broken: return {"Parent not found", "Không tìm thấy KPI cha"};
+    case link_code::cycle: return {"Loop of parents", "Vòng lặp KPI cha"};
+    case link_code::inverted: return {"Strategic under tactical", "Chiến lược nằm dưới chiến thuật"};
+    case link_code::unlinked: return {"No parent", "Chưa có KPI cha"};
+    case link_code::noroot: return {"Does not reach a goal", "Không tới mục tiêu chiến lược"};
+    }
+    return {"", ""};
+}
+
 std::string_view to_string(link_code c) noexcept {
     switch (c) {
     case link_code::ok: return "OK";

@@ -473,7 +473,9 @@ public:
         auto number_of = [&](std::size_t r, column c) {
             number_field f;
             const grid_cell* x = at(r, c);
-            if (!x || x->is_empty()) return f;
+            if (!x) return f;
+            f.formula = g.is_formula(r, static_cast<std::size_t>(reg.col_[static_cast<std::size_t>(c)]));
+            if (x->is_empty()) return f;
             f.present = true;
             if (const auto* d = x->number()) {
                 if (std::isfinite(*d)) f.value = *d;

@@ -14,15 +14,15 @@ constexpr std::array<smart_criterion, smart_reason_count> reason_criterion{
     smart_criterion::specific,   smart_criterion::specific,   smart_criterion::measurable,
     smart_criterion::measurable, smart_criterion::measurable, smart_criterion::achievable,
     smart_criterion::achievable, smart_criterion::achievable, smart_criterion::achievable,
-    smart_criterion::achievable, smart_criterion::relevant,   smart_criterion::time_bound,
-    smart_criterion::time_bound, smart_criterion::time_bound,
+    smart_criterion::achievable, smart_criterion::achievable, smart_criterion::relevant,
+    smart_criterion::time_bound, smart_criterion::time_bound, smart_criterion::time_bound,
 };
 
 constexpr std::array<std::string_view, smart_reason_count> reason_names{
     "name_missing",      "name_generic",         "unit_missing",      "group_missing",
     "group_unrecognised", "target_missing",      "target_not_numeric", "source_missing",
     "no_numeric_target", "baseline_missing",     "baseline_not_numeric", "target_above_band",
-    "target_below_band", "link_not_ok",          "deadline_missing",  "deadline_unparsed",
+    "target_below_band", "target_wrong_side",    "link_not_ok",          "deadline_missing",  "deadline_unparsed",
     "deadline_passed",
 };
 
@@ -44,11 +44,17 @@ constexpr std::array<text, smart_reason_count> reason_texts{{
      "mục tiêu {v} vượt mức khả thi tối đa {m} (cơ sở {b} + {k} lần)"},
     {"target {v} is below the plausible minimum {m} (baseline {b} / (1 + {k}))",
      "mục tiêu {v} thấp hơn mức khả thi tối thiểu {m} (cơ sở {b} / (1 + {k}))"},
-    {"link status {v}", "trạng thái liên kết {v}"},
+    // target_wrong_side, higher is better (the lower-is-better text is wrong_side_lower below)
+    {"target {v} is below the baseline {b} although higher is better",
+     "mục tiêu {v} thấp hơn giá trị cơ sở {b} dù chỉ số càng cao càng tốt"},
+    {"link status \"{v}\"", "trạng thái liên kết \"{v}\""},
     {"no deadline", "chưa có thời hạn"},
     {"deadline \"{v}\" is not a date or period", "thời hạn \"{v}\" không phải ngày hoặc kỳ hợp lệ"},
     {"deadline {v} has passed", "thời hạn {v} đã qua"},
 }};
+
+constexpr text wrong_side_lower{"target {v} is above the baseline {b} although lower is better",
+                                "mục tiêu {v} cao hơn giá trị cơ sở {b} dù chỉ số càng thấp càng tốt"};
 
 // fold_key forms. A name is generic when it is exactly one of these.
 constexpr std::string_view generic_names[] = {
@@ -72,6 +78,16 @@ std::string format_value(double d) {
 void replace_all(std::string& s, std::string_view what, std::string_view with) {
     for (std::size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + with.size()))
         s.replace(p, what.size(), with);
+}
+
+// A Baseline or Target cell for a sentence: as shown, or as a percentage when the unit is "%" and
+// the cell holds a number (0.1 -> "10%", as Calc shows a percent-formatted cell).
+std::string value_text(const kpi_register& reg, std::size_t i, column c) {
+    const auto col = reg.column_index(c);
+    if (col && reg.text(i, column::unit) == "%")
+        if (const double* d = reg.source_grid().at(reg[i].grid_row, *col).number())
+            return format_value(*d * 100.0) + "%";
+    return reg.display(i, c);
 }
 
 } // namespace
@@ -169,8 +185,11 @@ smart_result check_smart(const kpi_register& reg, std::size_t i, link_code link,
         fail(smart_reason::baseline_missing);
     } else if (!row.baseline.value) {
         fail(smart_reason::baseline_not_numeric);
-    } else if (const double b = *row.baseline.value; b > 0) {
-        const double t = *row.target.value;
+    } else if (const double b = *row.baseline.value, t = *row.target.value;
+               (row.direction == kpi_direction::higher_is_better && t < b) ||
+               (row.direction == kpi_direction::lower_is_better && t > b)) {
+        fail(smart_reason::target_wrong_side);
+    } else if (b > 0) {
         const bool up = row.direction != kpi_direction::lower_is_better;
         const bool down = row.direction != kpi_direction::higher_is_better;
         if (up && t > b * (1.0 + options.max_improvement))
@@ -185,15 +204,18 @@ smart_result check_smart(const kpi_register& reg, std::size_t i, link_code link,
         fail(smart_reason::deadline_missing);
     else if (!row.deadline.value)
         fail(smart_reason::deadline_unparsed);
-    else if (!row.actual.present && has_passed(*row.deadline.value, today))
+    else if ((!row.actual.present || row.actual.formula) && has_passed(*row.deadline.value, today))
         fail(smart_reason::deadline_passed);
     return smart_result{bits};
 }
 
 std::string describe(smart_reason r, const kpi_register& reg, std::size_t i, link_code link,
                      std::string_view language, const smart_options& options) {
-    std::string s(reason_texts[static_cast<std::size_t>(r)].in(language));
     const kpi_row& row = reg[i];
+    std::string s((r == smart_reason::target_wrong_side && row.direction == kpi_direction::lower_is_better
+                       ? wrong_side_lower
+                       : reason_texts[static_cast<std::size_t>(r)])
+                      .in(language));
     std::string v;
     switch (r) {
     case smart_reason::name_generic: v = reg.display(i, column::name); break;
@@ -201,8 +223,9 @@ std::string describe(smart_reason r, const kpi_register& reg, std::size_t i, lin
     case smart_reason::target_not_numeric:
     case smart_reason::target_above_band:
     case smart_reason::target_below_band: v = reg.display(i, column::target); break;
+    case smart_reason::target_wrong_side: v = value_text(reg, i, column::target); break;
     case smart_reason::baseline_not_numeric: v = reg.display(i, column::baseline); break;
-    case smart_reason::link_not_ok: v = std::string(to_string(link)); break;
+    case smart_reason::link_not_ok: v = std::string(link_status_words(link).in(language)); break;
     case smart_reason::deadline_unparsed: v = reg.display(i, column::deadline); break;
     case smart_reason::deadline_passed:
         v = row.deadline.value ? to_string(*row.deadline.value) : reg.display(i, column::deadline);
@@ -217,6 +240,7 @@ std::string describe(smart_reason r, const kpi_register& reg, std::size_t i, lin
         replace_all(s, "{b}", reg.display(i, column::baseline));
         replace_all(s, "{k}", format_value(k));
     }
+    if (r == smart_reason::target_wrong_side) replace_all(s, "{b}", value_text(reg, i, column::baseline));
     replace_all(s, "{v}", v);
     return s;
 }

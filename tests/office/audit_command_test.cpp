@@ -22,9 +22,12 @@
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -39,16 +42,17 @@ using css::uno::UNO_QUERY_THROW;
 namespace {
 
 struct open_register {
+    kpi::office::session& in;
     Reference<css::lang::XComponent> doc;
     Reference<css::sheet::XSpreadsheetDocument> spreadsheet;
 
-    explicit open_register(const char* name) {
+    explicit open_register(const char* name, kpi::office::session& o = office()) : in(o) {
         // A fresh folder per run: no lock file of an earlier, interrupted run can ask questions.
         const auto copy = std::filesystem::path(KPI_TEST_WORK_DIR) / ("docs-" + std::to_string(getpid())) / name;
         std::filesystem::create_directories(copy.parent_path());
         std::filesystem::copy_file(std::filesystem::path(KPI_TEST_DATA_DIR) / name, copy,
                                    std::filesystem::copy_options::overwrite_existing);
-        doc = office().open(copy);
+        doc = in.open(copy);
         spreadsheet.set(doc, UNO_QUERY_THROW);
     }
     ~open_register() {
@@ -58,7 +62,7 @@ struct open_register {
 
     void dispatch(const std::string& command) {
         auto frame = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
-        auto helper = css::frame::DispatchHelper::create(office().context());
+        auto helper = css::frame::DispatchHelper::create(in.context());
         css::beans::PropertyValue silent;
         silent.Name = "Silent";
         silent.Value <<= true; // no modal message box to wait on
@@ -76,17 +80,18 @@ struct open_register {
     std::string text(const std::string& sheet_name, int col, int row) {
         return u8(sheet(sheet_name)->getCellByPosition(col, row)->getFormula());
     }
-    // The rows of an audit sheet as "ID|LINK|SMART" strings.
+    // The rows of an audit sheet as "ID|LINK|SMART" strings (LINK: the code column).
     std::vector<std::string> audit_rows(const std::string& sheet_name) {
-        auto range = sheet(sheet_name)->getCellRangeByPosition(0, 5, 4, 40);
+        auto range = sheet(sheet_name)->getCellRangeByPosition(0, 5, 5, 40);
         std::vector<std::string> out;
         for (const auto& row : Reference<css::sheet::XCellRangeData>(range, UNO_QUERY_THROW)->getDataArray()) {
             OUString id, link;
             double smart = -1;
             row[0] >>= id;
-            row[3] >>= link;
-            row[4] >>= smart;
-            if (!id.isEmpty()) out.push_back(u8(id) + "|" + u8(link) + "|" + std::to_string(static_cast<int>(smart)));
+            row[4] >>= link;
+            row[5] >>= smart;
+            if (id.isEmpty()) break; // the table ends at an empty row; warnings follow it
+            out.push_back(u8(id) + "|" + u8(link) + "|" + std::to_string(static_cast<int>(smart)));
         }
         return out;
     }
@@ -124,6 +129,11 @@ TEST(AuditCommand, WritesTheAuditSheetAndHighlightsFlaggedRows) {
     ASSERT_TRUE(book.has_sheet("KPI Audit"));
     EXPECT_EQ(book.audit_rows("KPI Audit"), flagged_rows);
     EXPECT_EQ(book.text("KPI Audit", 0, 1), "9 KPIs, 5 flagged");
+    EXPECT_EQ(book.text("KPI Audit", 3, 5), "No parent"); // T3: the link status in words, the code beside it
+    // Below the table (rows 6-10), after an empty row: the warnings, the goals no tactical KPI serves.
+    EXPECT_EQ(book.text("KPI Audit", 0, 11), "Warnings");
+    EXPECT_EQ(book.text("KPI Audit", 0, 12), "Strategic goal S2 (Marketing ROMI) has no tactical KPI serving it.");
+    EXPECT_EQ(book.text("KPI Audit", 0, 13), "Strategic goal S3 (Market share in HCMC) has no tactical KPI serving it.");
     EXPECT_EQ(book.flagged_rules("KPI Register"), 1);
     Reference<css::style::XStyleFamiliesSupplier> styles(book.doc, UNO_QUERY_THROW);
     Reference<css::container::XNameAccess> cell_styles(styles->getStyleFamilies()->getByName("CellStyles"),
@@ -249,4 +259,79 @@ TEST(AuditCommand, ScreenshotOfTheHighlightedRegister) {
     const std::string command = "xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > '" + png.string() + "'";
     ASSERT_EQ(std::system(command.c_str()), 0);
     EXPECT_GT(std::filesystem::file_size(png), 10000u);
+}
+
+// In a Vietnamese office the audit sheet speaks Vietnamese: its name, its headings, the link status in
+// words (the machine code in its own column "Mã"), no raw code inside a sentence, cells that wrap
+// rather than being cut; running again replaces only that sheet, and a user's sheet of that name is
+// left alone.
+TEST(AuditCommand, VietnameseOfficeWritesAVietnameseAuditSheet) {
+    auto vi = start_office_with_extension("vi", "vi");
+    const std::string name = "Kiểm tra KPI";
+    {
+        open_register book("register-vi.fods", *vi);
+        book.dispatch("Audit");
+        ASSERT_TRUE(book.has_sheet(name));
+        EXPECT_FALSE(book.has_sheet("KPI Audit"));
+        EXPECT_EQ(book.audit_rows(name), flagged_rows);
+        EXPECT_EQ(book.text(name, 0, 0).rfind("Kiểm tra bảng KPI, ngày ", 0), 0u) << book.text(name, 0, 0);
+        EXPECT_EQ(book.text(name, 1, 0), ""); // the title runs on over empty cells: not cut
+        EXPECT_EQ(book.text(name, 0, 1), "9 KPI, 5 cần xem lại");
+        const std::vector<std::string> headings{"ID", "KPI", "Cấp độ", "Liên kết", "Mã", "SMART (0-5)",
+                                                "Vấn đề đầu tiên", "Các tiêu chí SMART chưa đạt"};
+        for (int c = 0; c < 8; ++c) EXPECT_EQ(book.text(name, c, 4), headings[static_cast<std::size_t>(c)]);
+        // T3 UNLINKED, T4 BROKEN, T5/T6 CYCLE, S3 INVERTED: the status in words beside the code.
+        const std::vector<std::string> words{"Chưa có KPI cha", "Không tìm thấy KPI cha", "Vòng lặp KPI cha",
+                                             "Vòng lặp KPI cha", "Chiến lược nằm dưới chiến thuật"};
+        for (int r = 0; r < 5; ++r) EXPECT_EQ(book.text(name, 3, 5 + r), words[static_cast<std::size_t>(r)]);
+        // No machine code inside the sentences (title, level, issues).
+        for (int r = 0; r < 10; ++r)
+            for (int c : {1, 2, 3, 6, 7})
+                for (const char* code : {"UNLINKED", "BROKEN", "CYCLE", "INVERTED", "NOROOT"})
+                    EXPECT_EQ(book.text(name, c, r).find(code), std::string::npos) << book.text(name, c, r);
+        EXPECT_NE(book.text(name, 7, 5).find("Liên quan: trạng thái liên kết \"Chưa có KPI cha\""), std::string::npos)
+            << book.text(name, 7, 5);
+        // The table wraps its cells; rows take the height their text needs.
+        auto audit = book.sheet(name);
+        Reference<css::beans::XPropertySet> table(audit->getCellRangeByPosition(0, 4, 7, 9), UNO_QUERY_THROW);
+        bool wrap = false;
+        table->getPropertyValue("IsTextWrapped") >>= wrap;
+        EXPECT_TRUE(wrap);
+        auto rows = Reference<css::table::XColumnRowRange>(audit, UNO_QUERY_THROW)->getRows();
+        sal_Int32 header_height = 0, tallest = 0;
+        Reference<css::beans::XPropertySet>(rows->getByIndex(4), UNO_QUERY_THROW)->getPropertyValue("Height") >>=
+            header_height;
+        for (int r = 5; r <= 9; ++r) {
+            sal_Int32 h = 0;
+            Reference<css::beans::XPropertySet>(rows->getByIndex(r), UNO_QUERY_THROW)->getPropertyValue("Height") >>= h;
+            tallest = std::max(tallest, h);
+        }
+        EXPECT_GT(tallest, header_height) << "a long issue should wrap onto more lines";
+
+        book.dispatch("Audit"); // again: the same sheet, refreshed
+        EXPECT_TRUE(book.has_sheet(name));
+        EXPECT_FALSE(book.has_sheet(name + " 2"));
+        EXPECT_EQ(book.audit_rows(name), flagged_rows);
+    }
+    {
+        open_register book("register-vi.fods", *vi);
+        book.spreadsheet->getSheets()->insertNewByName(ou(name), 1);
+        book.sheet(name)->getCellByPosition(0, 0)->setFormula(ou("ghi chú của tôi"));
+        book.dispatch("Audit");
+        EXPECT_EQ(book.text(name, 0, 0), "ghi chú của tôi");
+        ASSERT_TRUE(book.has_sheet(name + " 2"));
+        EXPECT_EQ(book.audit_rows(name + " 2"), flagged_rows);
+        // A screenshot of the sheet in a window, for a person to look at.
+        if (std::getenv("DISPLAY") && std::getenv("KPI_TEST_GUI")) {
+            auto controller = Reference<css::frame::XModel>(book.doc, UNO_QUERY_THROW)->getCurrentController();
+            Reference<css::sheet::XSpreadsheetView>(controller, UNO_QUERY_THROW)->setActiveSheet(book.sheet(name + " 2"));
+            controller->getFrame()->getContainerWindow()->setPosSize(0, 0, 1280, 800, css::awt::PosSize::POSSIZE);
+            std::this_thread::sleep_for(std::chrono::seconds(2));
+            const auto dir = std::filesystem::path(KPI_TEST_WORK_DIR).parent_path() / "screenshots";
+            std::filesystem::create_directories(dir);
+            const auto png = dir / "audit-sheet-vi.png";
+            const std::string command = "xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > '" + png.string() + "'";
+            EXPECT_EQ(std::system(command.c_str()), 0);
+        }
+    }
 }

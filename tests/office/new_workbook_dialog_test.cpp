@@ -17,7 +17,10 @@
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/frame/XLayoutManager.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/ui/DockingArea.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
@@ -126,8 +129,8 @@ TEST(NewWorkbookCommand, MenuItemAndToolbarAreRegistered) {
     Reference<css::container::XNameAccess> menus(ui->getByName("OfficeMenuBar"), UNO_QUERY_THROW);
     Reference<css::container::XNameAccess> menu(menus->getByName("org.kpimarketing.menu"), UNO_QUERY_THROW);
     Reference<css::container::XNameAccess> items(menu->getByName("Submenu"), UNO_QUERY_THROW);
-    ASSERT_TRUE(items->hasByName("m05_new_workbook"));
-    Reference<css::container::XNameAccess> item(items->getByName("m05_new_workbook"), UNO_QUERY_THROW);
+    ASSERT_TRUE(items->hasByName("m1_new"));
+    Reference<css::container::XNameAccess> item(items->getByName("m1_new"), UNO_QUERY_THROW);
     OUString url;
     item->getByName("URL") >>= url;
     EXPECT_EQ(u8(url), "org.kpimarketing.command:NewWorkbook");
@@ -285,4 +288,88 @@ TEST(FunctionWizard, ShowsTheVietnameseHelpOfAKpiFunction) {
     gui::screenshot(gui::screenshot_dir() / "function-wizard-vi.png");
     EXPECT_TRUE(gui::press("Cancel", *vi)); // not translated in LibreOffice 7.4 vi
     EXPECT_TRUE(command.finished());
+}
+
+namespace {
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+// The names of the items of the menu `title` in the menu bar of a document window, read through
+// accessibility (what a screen reader, and a user, gets), without walking the document's cells.
+std::vector<std::string> menu_items(const Reference<css::frame::XFrame>& frame, const std::string& title) {
+    using gui::XAccessibleContext;
+    std::function<Reference<XAccessibleContext>(const Reference<XAccessibleContext>&, int)> find_menu =
+        [&](const Reference<XAccessibleContext>& c, int depth) -> Reference<XAccessibleContext> {
+        if (!c.is() || depth > 8) return nullptr;
+        const auto r = c->getAccessibleRole();
+        if (r == gui::role::MENU && u8(c->getAccessibleName().replaceAll("~", "")) == title) return c;
+        if (r == gui::role::TABLE || r == gui::role::DOCUMENT_SPREADSHEET || r == gui::role::DOCUMENT) return nullptr;
+        const auto n = c->getAccessibleChildCount();
+        for (decltype(c->getAccessibleChildCount()) i = 0; i < n && i < 60; ++i) {
+            auto child = c->getAccessibleChild(i);
+            if (auto found = find_menu(child.is() ? child->getAccessibleContext() : nullptr, depth + 1); found.is())
+                return found;
+        }
+        return nullptr;
+    };
+    Reference<css::accessibility::XAccessible> window(frame->getContainerWindow(), css::uno::UNO_QUERY_THROW);
+    std::vector<std::string> out;
+    for (int attempt = 0; attempt < 50 && out.empty(); ++attempt) {
+        auto menu = find_menu(window->getAccessibleContext(), 0);
+        if (menu.is())
+            for (decltype(menu->getAccessibleChildCount()) i = 0; i < menu->getAccessibleChildCount(); ++i) {
+                auto item = menu->getAccessibleChild(i)->getAccessibleContext();
+                if (item->getAccessibleRole() == gui::role::MENU_ITEM)
+                    out.push_back(u8(item->getAccessibleName().replaceAll("~", "")));
+            }
+        if (out.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    return out;
+}
+#pragma GCC diagnostic pop
+
+} // namespace
+
+// The menu in a real window, read through accessibility: the five commands in the order of a user's
+// work. (The configuration orders a set's node names by length before content, so names of different
+// lengths put "New KPI workbook" last: packaging/registry/Addons.xcu.)
+TEST(Menu, KpiMarketingListsItsCommandsInOrder) {
+    if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
+    new_document book(office());
+    const std::vector<std::string> expected{"New KPI workbook...", "Import channel data...", "Audit KPI register",
+                                            "Export KPI report...", "Copy for sharing..."};
+    EXPECT_EQ(menu_items(book.frame(), "KPI Marketing"), expected) << gui::dump_windows();
+}
+
+// The "KPI Marketing" toolbar opens docked at the top (packaging/registry/CalcWindowState.xcu), below
+// the standard bars rather than over them; a screenshot shows the window.
+TEST(Toolbar, OpensDockedAtTheTopCoveringNoOtherBar) {
+    if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
+    new_document book(office());
+    book.frame()->getContainerWindow()->setPosSize(0, 0, 1280, 800, css::awt::PosSize::POSSIZE);
+    Reference<css::frame::XLayoutManager> layout(
+        Reference<css::beans::XPropertySet>(book.frame(), UNO_QUERY_THROW)->getPropertyValue("LayoutManager"),
+        UNO_QUERY_THROW);
+    const OUString ours("private:resource/toolbar/addon_org.kpimarketing.toolbar");
+    for (int attempt = 0; attempt < 50 && !layout->getElement(ours).is(); ++attempt)
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    ASSERT_TRUE(layout->getElement(ours).is()) << "the toolbar is not created";
+    EXPECT_TRUE(layout->isElementVisible(ours));
+    EXPECT_TRUE(layout->isElementDocked(ours));
+    EXPECT_FALSE(layout->isElementFloating(ours));
+    const auto pos = layout->getElementPos(ours);
+    const auto size = layout->getElementSize(ours);
+    EXPECT_GT(size.Width, 0);
+    for (const char* other : {"private:resource/toolbar/standardbar", "private:resource/toolbar/formatobjectbar"}) {
+        const OUString name = OUString::createFromAscii(other);
+        if (!layout->isElementVisible(name)) continue;
+        // A docked element's position is its docking row (Y) and its place in that row (X, pixels).
+        ASSERT_TRUE(layout->isElementDocked(name)) << other;
+        const auto p = layout->getElementPos(name);
+        const auto s = layout->getElementSize(name);
+        const bool apart = pos.Y != p.Y || pos.X >= p.X + s.Width || p.X >= pos.X + size.Width;
+        EXPECT_TRUE(apart) << other << " at " << p.X << "," << p.Y << " " << s.Width << "x" << s.Height
+                           << "; ours at " << pos.X << "," << pos.Y << " " << size.Width << "x" << size.Height;
+    }
+    gui::screenshot(gui::screenshot_dir() / "toolbar-docked.png");
 }

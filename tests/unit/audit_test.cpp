@@ -67,7 +67,7 @@ TEST(Audit, FlaggedRowsAndFirstIssues) {
     EXPECT_EQ(report.first_issue(5, "en"), "A strategic KPI cannot support the tactical KPI T3.");
     EXPECT_EQ(report.rows()[5].link.code, link_code::inverted);
     EXPECT_EQ(report.rows()[3].smart_score(), 4);
-    EXPECT_EQ(report.smart_issues(1, "en"), "Relevant: link status BROKEN");
+    EXPECT_EQ(report.smart_issues(1, "en"), "Relevant: link status \"Parent not found\"");
 
     const auto table = kpi::audit_table(report, "en");
     ASSERT_EQ(table.size(), 6u);
@@ -87,9 +87,9 @@ TEST(Audit, EveryLinkCodeHasWords) {
     EXPECT_EQ(report.first_issue(1, "en"), "ID D is used by more than one KPI.");
     EXPECT_EQ(report.first_issue(3, "en"), "The chain of parents loops back to this KPI.");
     EXPECT_EQ(report.first_issue(4, "en"),
-              "The chain of parents stops at T1 (CYCLE) without reaching a strategic KPI.");
+              "The chain of parents stops at T1 (Loop of parents) without reaching a strategic KPI.");
     EXPECT_EQ(report.first_issue(4, "vi"),
-              "Chuỗi KPI cha dừng ở T1 (CYCLE) mà không tới KPI chiến lược nào.");
+              "Chuỗi KPI cha dừng ở T1 (Vòng lặp KPI cha) mà không tới KPI chiến lược nào.");
     EXPECT_EQ(report.first_issue(5, "en"), "Level \"?\" is neither Strategic nor Tactical.");
     EXPECT_EQ(report.first_issue(6, "en"), "Parent ID D is used by more than one KPI.");
     for (std::size_t i = 1; i < reg.size(); ++i) {
@@ -217,6 +217,54 @@ TEST(Audit, VietnameseRegisterEndToEnd) {
     EXPECT_EQ(report.smart_issues(2, "vi"),
               "Cụ thể: tên \"Doanh số\" quá chung chung, chưa có đơn vị; Đo lường được: chưa có mục "
               "tiêu, chưa có nguồn dữ liệu; Khả thi: không có mục tiêu dạng số để đánh giá; Liên "
-              "quan: trạng thái liên kết UNLINKED; Có thời hạn: chưa có thời hạn");
+              "quan: trạng thái liên kết \"Chưa có KPI cha\"; Có thời hạn: chưa có thời hạn");
     EXPECT_EQ(report.flagged_count(), 1u);
+}
+
+TEST(Audit, GoalsWithoutTactical) {
+    // S-REV: T1 serves it directly and T2 through T1 (a chain). S-MARGIN: no tactical KPI at all.
+    // S-SHARE: only tactical KPIs that do not link OK (a broken parent in between, an unlinked one,
+    // one whose parent is the broken one) and a strategic child, which is not a tactical KPI.
+    row_spec margin = strategic("S-MARGIN");
+    margin.name = "Profit margin 2027";
+    row_spec share = strategic("S-SHARE");
+    share.name = "";
+    const auto reg = make_register({strategic("S-REV"), margin, share, tactical("T1", "S-REV"),
+                                    tactical("T2", "T1"), tactical("T3", "S-NONE"), tactical("T4", "T3"),
+                                    tactical("T5", ""), strategic("S-SUB", "S-SHARE")});
+    const auto report = kpi::audit(reg, today);
+    ASSERT_EQ(report.rows()[3].link.code, link_code::ok);
+    ASSERT_EQ(report.rows()[4].link.code, link_code::ok);
+    ASSERT_EQ(report.rows()[5].link.code, link_code::broken);
+    ASSERT_EQ(report.rows()[6].link.code, link_code::noroot);
+    ASSERT_EQ(report.rows()[7].link.code, link_code::unlinked);
+    // Register rows: S-MARGIN 1, S-SHARE 2, S-SUB 8 (nothing serves it either).
+    EXPECT_EQ(kpi::goals_without_tactical(report), (std::vector<std::size_t>{1, 2, 8}));
+    const auto en = kpi::goals_without_tactical_texts(report, "en");
+    ASSERT_EQ(en.size(), 3u);
+    EXPECT_EQ(en[0], "Strategic goal S-MARGIN (Profit margin 2027) has no tactical KPI serving it.");
+    EXPECT_EQ(en[1], "Strategic goal S-SHARE has no tactical KPI serving it.");
+    EXPECT_EQ(kpi::goals_without_tactical_texts(report, "vi")[0],
+              "Mục tiêu chiến lược S-MARGIN (Profit margin 2027) chưa có KPI chiến thuật nào phục vụ.");
+    // A warning: it flags no KPI and is not one of the register warnings.
+    EXPECT_EQ(report.rows()[1].flagged(), false);
+    EXPECT_TRUE(report.warning_texts("en").empty());
+
+    // In JSON: the field goals_without_tactical, one object per goal.
+    const auto tree = parse_json(kpi::to_json(report, "en"));
+    std::vector<boost::property_tree::ptree> goals;
+    for (const auto& [k, v] : tree.get_child("goals_without_tactical")) goals.push_back(v);
+    ASSERT_EQ(goals.size(), 3u);
+    EXPECT_EQ(goals[0].get<std::string>("id"), "S-MARGIN");
+    EXPECT_EQ(goals[0].get<int>("row"), 3); // header row 1, S-REV row 2
+    EXPECT_EQ(goals[0].get<std::string>("name"), "Profit margin 2027");
+    EXPECT_EQ(goals[0].get<std::string>("text"), en[0]);
+    EXPECT_EQ(goals[2].get<std::string>("id"), "S-SUB");
+
+    // Once a tactical KPI serves each goal, none is left.
+    const auto served = make_register({strategic("S1"), strategic("S2"), tactical("T1", "S1"), tactical("T2", "S2")});
+    const auto clean = kpi::audit(served, today);
+    EXPECT_TRUE(kpi::goals_without_tactical(clean).empty());
+    EXPECT_TRUE(clean.clean());
+    EXPECT_TRUE(parse_json(kpi::to_json(clean, "en")).get_child("goals_without_tactical").empty());
 }

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <set>
+#include <string>
 
 using kpi::link_code;
 using kpi_test::make_register;
@@ -227,4 +229,20 @@ TEST(LinkAudit, CyclesAgreeWithBoostStrongComponents) {
             }
         }
     }
+}
+
+TEST(LinkAudit, EveryCodeHasWordsInBothLanguages) {
+    std::set<std::string> en, vi;
+    for (const auto code : {kpi::link_code::ok, kpi::link_code::duplicate, kpi::link_code::nolevel,
+                            kpi::link_code::broken, kpi::link_code::cycle, kpi::link_code::inverted,
+                            kpi::link_code::unlinked, kpi::link_code::noroot}) {
+        const auto words = kpi::link_status_words(code);
+        EXPECT_FALSE(words.en.empty());
+        EXPECT_TRUE(en.insert(std::string(words.en)).second) << words.en;
+        EXPECT_TRUE(vi.insert(std::string(words.vi)).second) << words.vi;
+        EXPECT_NE(words.en, kpi::to_string(code));
+        EXPECT_NE(words.vi, words.en);
+    }
+    EXPECT_EQ(kpi::link_status_words(kpi::link_code::broken).in("vi"), "Không tìm thấy KPI cha");
+    EXPECT_EQ(kpi::link_status_words(kpi::link_code::unlinked).in("en"), "No parent");
 }

@@ -276,3 +276,35 @@ TEST(RegisterParse, CopiesStayValid) {
     EXPECT_EQ(copy.text(0, column::name), "Revenue growth 2026");
     EXPECT_EQ(copy[0].id, "S1");
 }
+
+TEST(RegisterParse, FormulaCellsAreMarkedOnTheirFields) {
+    // Columns in another order than the helper's: the flag follows the header, not a position.
+    auto g = kpi::grid{{"Actual", "ID", "Level", "Parent", "Target"},
+                       {2.0, "S1", "Strategic", grid_cell{}, 0.2},
+                       {2.0, "S2", "Strategic", grid_cell{}, 0.2},
+                       {grid_cell{}, "S3", "Strategic", grid_cell{}, 0.2}};
+    EXPECT_FALSE(g.is_formula(1, 0));
+    g.set_formula(1, 0);    // S1's Actual: =1+1
+    g.set_formula(3, 0);    // S3's Actual: a formula showing nothing
+    g.set_formula(2, 4);    // S2's Target
+    g.set_formula(2, 4, false);
+    EXPECT_TRUE(g.is_formula(1, 0));
+    EXPECT_FALSE(g.is_formula(2, 0));
+    EXPECT_FALSE(g.is_formula(2, 4));
+    const auto parsed = kpi::parse_register(std::move(g));
+    ASSERT_TRUE(parsed.ok());
+    const auto& reg = parsed.value();
+    ASSERT_EQ(reg.size(), 3u);
+    EXPECT_TRUE(reg[0].actual.formula);
+    EXPECT_TRUE(reg[0].actual.present);
+    EXPECT_EQ(reg[0].actual.value, 2.0);
+    EXPECT_FALSE(reg[1].actual.formula);
+    EXPECT_FALSE(reg[1].target.formula);
+    EXPECT_TRUE(reg[2].actual.formula);
+    EXPECT_FALSE(reg[2].actual.present);
+    EXPECT_FALSE(reg[0].target.formula);
+    // A grid without flags (a cell function's range argument) has none.
+    const auto plain = kpi_test::make_register({kpi_test::strategic("S1")});
+    EXPECT_FALSE(plain[0].actual.formula);
+    EXPECT_FALSE(plain.source_grid().is_formula(1, 11));
+}

@@ -30,6 +30,7 @@ struct row_spec {
     kpi::grid_cell target = 80000.0;
     kpi::grid_cell deadline = "2026-Q4";
     kpi::grid_cell actual{};
+    bool actual_is_formula = false; // the Actual cell holds a formula (as the glue marks it)
     std::string source = "=KPI.CPL(B2;C2)";
     std::string owner = "Lan";
 };
@@ -66,7 +67,10 @@ inline std::vector<kpi::grid_cell> cells_of(const row_spec& r) {
 inline kpi::grid make_grid(const std::vector<row_spec>& rows) {
     std::vector<std::vector<kpi::grid_cell>> g{english_header};
     for (const auto& r : rows) g.push_back(cells_of(r));
-    return kpi::grid::from_rows(g);
+    auto grid = kpi::grid::from_rows(g);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (rows[i].actual_is_formula) grid.set_formula(i + 1, 11); // Actual is column 11
+    return grid;
 }
 
 inline kpi::kpi_register make_register(const std::vector<row_spec>& rows) {

@@ -93,7 +93,7 @@ TEST(Smart, AchievableHigherIsBetter) {
     EXPECT_TRUE(reasons(r).empty());
     r.target = 400.5;
     EXPECT_EQ(reasons(r), std::vector{smart_reason::target_above_band});
-    r.target = 50.0; // below the baseline: plausible
+    r.target = 100.0; // the baseline itself: no improvement, but not the wrong side
     EXPECT_TRUE(reasons(r).empty());
     // The factor is an option.
     r.target = 250.0;
@@ -111,8 +111,66 @@ TEST(Smart, AchievableLowerIsBetter) {
     EXPECT_EQ(reasons(r), std::vector{smart_reason::target_below_band});
     r.target = 0.0;
     EXPECT_EQ(reasons(r), std::vector{smart_reason::target_below_band});
-    r.target = 500000.0; // above the baseline: plausible for lower-is-better
+    r.target = 100000.0; // the baseline itself
     EXPECT_TRUE(reasons(r).empty());
+}
+
+TEST(Smart, AchievableTargetOnTheWrongSideOfTheBaseline) {
+    row_spec r = t();
+    r.direction = "Higher is better";
+    r.baseline = 100.0;
+    r.target = 50.0; // a decline although higher is better
+    EXPECT_EQ(reasons(r), std::vector{smart_reason::target_wrong_side});
+    EXPECT_EQ(check(r).score(), 4);
+    EXPECT_FALSE(check(r).met(smart_criterion::achievable));
+    r.target = 99.99;
+    EXPECT_EQ(reasons(r), std::vector{smart_reason::target_wrong_side});
+    r.direction = "Thấp hơn tốt hơn";
+    r.baseline = 100000.0;
+    r.target = 120000.0; // a rise although lower is better
+    EXPECT_EQ(reasons(r), std::vector{smart_reason::target_wrong_side});
+    r.target = 500000.0; // also above 4x: the wrong side is the reason given
+    EXPECT_EQ(reasons(r), std::vector{smart_reason::target_wrong_side});
+    // Without a known direction there is no wrong side: only the band.
+    for (const char* direction : {"", "sideways"}) {
+        r.direction = direction;
+        r.target = 120000.0;
+        EXPECT_TRUE(reasons(r).empty()) << direction;
+    }
+    // A baseline <= 0 has no band, but a side: -5 % to -10 % is a decline.
+    r.direction = "Higher is better";
+    r.baseline = -0.05;
+    r.target = -0.10;
+    EXPECT_EQ(reasons(r), std::vector{smart_reason::target_wrong_side});
+    r.baseline = 0.0;
+    r.target = -1.0;
+    EXPECT_EQ(reasons(r), std::vector{smart_reason::target_wrong_side});
+    r.target = 0.0;
+    EXPECT_TRUE(reasons(r).empty());
+}
+
+TEST(Smart, WrongSideTextsNameTheDirection) {
+    row_spec up = strategic("S1"); // unit "%": the values are shown as percentages
+    up.baseline = 0.30;
+    up.target = 0.10;
+    row_spec down = t(); // VND per lead, lower is better
+    down.baseline = 100000.0;
+    down.target = "120.000";
+    const auto reg = make_register({up, down});
+    const auto r = kpi::smart_reason::target_wrong_side;
+    EXPECT_EQ(kpi::describe(r, reg, 0, link_code::ok, "en"),
+              "target 10% is below the baseline 30% although higher is better");
+    EXPECT_EQ(kpi::describe(r, reg, 0, link_code::ok, "vi"),
+              "mục tiêu 10% thấp hơn giá trị cơ sở 30% dù chỉ số càng cao càng tốt");
+    EXPECT_EQ(kpi::describe(r, reg, 1, link_code::ok, "en"),
+              "target 120.000 is above the baseline 100000 although lower is better");
+    EXPECT_EQ(kpi::describe(r, reg, 1, link_code::ok, "vi"),
+              "mục tiêu 120.000 cao hơn giá trị cơ sở 100000 dù chỉ số càng thấp càng tốt");
+    const auto s = kpi::check_smart(reg, 0, link_code::ok, today);
+    EXPECT_EQ(kpi::describe_failures(s, reg, 0, link_code::ok, "en"),
+              "Achievable: target 10% is below the baseline 30% although higher is better");
+    EXPECT_EQ(kpi::to_string(r), "target_wrong_side");
+    EXPECT_EQ(kpi::criterion_of(r), smart_criterion::achievable);
 }
 
 TEST(Smart, AchievableWithoutDirectionUsesBothBounds) {
@@ -176,6 +234,22 @@ TEST(Smart, TimeBound) {
     EXPECT_EQ(reasons(r), std::vector{smart_reason::deadline_passed});
 }
 
+TEST(Smart, PassedDeadlineWithALiveActualNeedsANewDeadline) {
+    row_spec r = t();
+    r.deadline = "14/06/2026"; // passed: today is 2026-06-15
+    r.actual = 2.0;
+    EXPECT_TRUE(reasons(r).empty()); // a typed number is the final result
+    r.actual_is_formula = true;      // =1+1: a live measurement past its deadline
+    EXPECT_EQ(reasons(r), std::vector{smart_reason::deadline_passed});
+    r.actual = ""; // a formula showing nothing
+    EXPECT_EQ(reasons(r), std::vector{smart_reason::deadline_passed});
+    r.actual = 2.0;
+    r.deadline = "15/06/2026"; // not passed: a live Actual is fine
+    EXPECT_TRUE(reasons(r).empty());
+    r.deadline = "2026-Q4";
+    EXPECT_TRUE(reasons(r).empty());
+}
+
 TEST(Smart, ScoreCountsCriteriaNotReasons) {
     row_spec r = t();
     r.name = "";
@@ -206,10 +280,10 @@ TEST(Smart, TextsInEnglishAndVietnamese) {
               "(cơ sở 100000 / (1 + 3)); Có thời hạn: thời hạn 2025-12 đã qua");
     const auto broken = kpi::check_smart(reg, 0, link_code::broken, today);
     EXPECT_NE(kpi::describe_failures(broken, reg, 0, link_code::broken, "en")
-                  .find("; Relevant: link status BROKEN; "),
+                  .find("; Relevant: link status \"Parent not found\"; "),
               std::string::npos);
     EXPECT_NE(kpi::describe_failures(broken, reg, 0, link_code::broken, "vi")
-                  .find("; Liên quan: trạng thái liên kết BROKEN; "),
+                  .find("; Liên quan: trạng thái liên kết \"Không tìm thấy KPI cha\"; "),
               std::string::npos);
     const auto clean = make_register({t()});
     EXPECT_EQ(kpi::describe_failures(kpi::check_smart(clean, 0, link_code::ok, today), clean, 0,

@@ -90,6 +90,11 @@ audit_report audit(const kpi_register&& reg, day_serial today, const audit_optio
 // strategic rows that are not the root of any tactical KPI whose link is OK (a tactical KPI
 // serves the strategic KPI its parent chain reaches). O(rows x depth).
 [[nodiscard]] std::vector<std::size_t> goals_without_tactical(const audit_report& report);
+// The same as sentences, one per goal, for the audit's warnings (a warning: it flags no KPI and
+// leaves clean() and the exit status of `kpi audit` alone): "Strategic goal S-MARGIN (Profit margin
+// 2027) has no tactical KPI serving it." / Vietnamese; without a name, no parentheses.
+[[nodiscard]] std::vector<std::string> goals_without_tactical_texts(const audit_report& report,
+                                                                    std::string_view language);
 
 // The KPI.AUDIT array: a header row then one row per KPI:
 // ID, link code, SMART score (0..5), first issue in words.

@@ -37,6 +37,8 @@ enum class link_code : std::uint8_t {
 // "DUPLICATE", "NOLEVEL".
 [[nodiscard]] std::string_view to_string(link_code c) noexcept;
 [[nodiscard]] std::optional<link_code> link_code_from_string(std::string_view s) noexcept;
+// The link status in words, for people: {"Parent not found", "Không tìm thấy KPI cha"} for BROKEN.
+[[nodiscard]] text link_status_words(link_code c) noexcept;
 
 inline constexpr std::uint32_t no_row = 0xFFFFFFFFu;
 

@@ -50,10 +50,25 @@ public:
     [[nodiscard]] grid_cell& at(std::size_t r, std::size_t c) { return cells_[r * cols_ + c]; }
     [[nodiscard]] const grid_cell& at(std::size_t r, std::size_t c) const { return cells_[r * cols_ + c]; }
 
+    // Whether a cell's value is computed by a formula (the glue knows it from the sheet; a range
+    // argument of a cell function carries values only, so there every cell is a typed value).
+    // The flags cost nothing until the first set_formula.
+    void set_formula(std::size_t r, std::size_t c, bool formula = true) {
+        if (formula_.empty()) {
+            if (!formula) return;
+            formula_.resize(cells_.size(), false);
+        }
+        formula_[r * cols_ + c] = formula;
+    }
+    [[nodiscard]] bool is_formula(std::size_t r, std::size_t c) const noexcept {
+        return !formula_.empty() && formula_[r * cols_ + c];
+    }
+
 private:
     std::size_t rows_ = 0;
     std::size_t cols_ = 0;
     std::vector<grid_cell> cells_;
+    std::vector<bool> formula_; // empty: no formula cell
 };
 
 // The register's columns. ID, Level and Parent are required; the others are optional.
@@ -104,6 +119,7 @@ enum class kpi_direction : std::uint8_t { missing, unrecognised, higher_is_bette
 struct number_field {
     bool present = false;
     std::optional<double> value; // set when the cell is a finite number or parseable text
+    bool formula = false;        // the cell is a formula (grid::is_formula), even one showing ""
 };
 
 // The deadline field: absent, a period, or present but not a period.

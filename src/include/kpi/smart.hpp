@@ -11,11 +11,15 @@
 //                lower is better:   target >= b / (1 + k)    (= b/4, the mirror image: at most a
 //                                                             4-fold reduction)
 //                direction missing or not recognised: both bounds.
-//              A baseline <= 0 (growth rates, new channels) has no multiplicative band: not judged,
-//              the criterion is met. A missing or non-numeric baseline or target fails it.
+//              A baseline <= 0 (growth rates, new channels) has no multiplicative band: not judged
+//              by the band. With a known direction, a target on the wrong side of the baseline
+//              (below it although higher is better, above it although lower is better) fails,
+//              whatever the baseline's sign. A missing or non-numeric baseline or target fails it.
 //  Relevant    the link code is OK.
-//  Time-bound  a deadline that parses; and, while the KPI has no actual result, its last day is
-//              not before today.
+//  Time-bound  a deadline that parses; and, while the KPI has no final result, its last day is
+//              not before today. A final result is an Actual typed as a value; an empty Actual
+//              or one computed by a formula (a live measurement) is not (cell functions see only
+//              values: for them any Actual is a result).
 #pragma once
 
 #include "kpi/link_audit.hpp"
@@ -52,12 +56,14 @@ enum class smart_reason : std::uint8_t {
     baseline_not_numeric, // achievable
     target_above_band,    // achievable: target > baseline * (1 + k)
     target_below_band,    // achievable: target < baseline / (1 + k)
+    target_wrong_side,    // achievable: target below the baseline although higher is better, or
+                          // above it although lower is better
     link_not_ok,          // relevant
     deadline_missing,     // time-bound
     deadline_unparsed,    // time-bound
     deadline_passed,      // time-bound
 };
-inline constexpr std::size_t smart_reason_count = 17;
+inline constexpr std::size_t smart_reason_count = 18;
 
 [[nodiscard]] smart_criterion criterion_of(smart_reason r) noexcept;
 [[nodiscard]] std::string_view to_string(smart_reason r) noexcept; // "unit_missing", ...
