@@ -1105,10 +1105,10 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
         const text headers[c_count] = {{"ID", "ID"},
                                        {"KPI", "KPI"},
                                        {"Target", "Mục tiêu"},
-                                       {"Actual", "Thực tế"},
+                                       {"Period value", "Giá trị kỳ"},
                                        {"Previous period", "Kỳ trước"},
                                        {"Change", "Thay đổi"},
-                                       {"Plan to date", "Lũy kế"},
+                                       {"Actual (plan to date)", "Thực tế (lũy kế)"},
                                        {"Attainment", "Mức hoàn thành"},
                                        {"Status", "Trạng thái"},
                                        {"Status in words", "Diễn giải"},
@@ -1137,7 +1137,9 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
             w.formula(row, c_change, "=IF(AND(ISNUMBER(" + at(c_actual) + ");ISNUMBER(" + at(c_previous) + "));" +
                                          at(c_actual) + "-" + at(c_previous) + ";\"\")");
             w.formula(row, c_to_date, "=IF(" + k_ref + "=0;\"\";INDEX(" + to_dates + ";1;" + k_ref + "))");
-            const auto actual = at(c_actual), target = at(c_target);
+            // Attainment and status judge the plan to date (as of the period shown): the same actual as
+            // the register's, the audit's and the report's.
+            const auto actual = at(c_to_date), target = at(c_target);
             w.formula(row, c_attainment, "=IF(AND(ISNUMBER(" + actual + ");ISNUMBER(" + target + ");" + target +
                                              "<>0;OR(NOT(" + lower + ");" + actual + "<>0));KPI.ATTAINMENT(" + actual +
                                              ";" + target + ";;" + lower + ");\"\")");

@@ -182,8 +182,8 @@ struct workbook {
                                                           UNO_QUERY_THROW);
             return ref->getReferredCells();
         };
-        if (auto margin = named_cells("KPI_GrossMargin")) margin->getCellByPosition(0, 0)->setValue(0.4);
-        if (auto inputs = named_cells("KPI_Inputs")) {
+        if (auto margin = named_cells("KPI_GrossMargin"); margin.is()) margin->getCellByPosition(0, 0)->setValue(0.4);
+        if (auto inputs = named_cells("KPI_Inputs"); inputs.is()) {
             auto header = sheet(dashboard_name);
             const auto address = Reference<css::sheet::XCellRangeAddressable>(inputs, UNO_QUERY_THROW)->getRangeAddress();
             for (sal_Int32 c = address.StartColumn; c <= address.EndColumn; ++c) {
@@ -203,7 +203,7 @@ struct workbook {
             OUString id;
             row[0] >>= id;
             if (id.isEmpty()) break; // the end of the KPI table
-            out[u8(id)] = {row[3], row[8]}; // Actual, Status
+            out[u8(id)] = {row[6], row[8]}; // Actual (plan to date), Status
         }
         return out;
     }
