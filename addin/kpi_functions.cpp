@@ -279,6 +279,14 @@ public:
         static const auto& f = entry("PACE");
         return to_cell(call(f, {actual, target, start_date, end_date, &as_of, &baseline}));
     }
+    double SAL_CALL PROJECTION(const Any& values, double periods_ahead, const Any& cumulative) override {
+        static const auto& f = entry("PROJECTION");
+        return to_cell(call(f, {&values, periods_ahead, &cumulative}));
+    }
+    double SAL_CALL PACESTATUS(double projection, double target, const Any& lower_is_better, const Any& tolerance) override {
+        static const auto& f = entry("PACESTATUS");
+        return to_cell(call(f, {projection, target, &lower_is_better, &tolerance}));
+    }
     double SAL_CALL CMGR(const Any& values) override {
         static const auto& f = entry("CMGR");
         return to_cell(call(f, {&values}));

@@ -16,6 +16,7 @@
 //                          the arguments above), saves <prefix>-step1.png .. -step4.png (xwd of
 //                          the whole X screen), closes it without building. Needs an X display.
 #include "commands.hpp"
+#include "calc_date.hpp"
 #include "new_workbook_command.hpp"
 #include "ui_language.hpp"
 #include "uno_strings.hpp"
@@ -280,8 +281,9 @@ public:
         select("lstCurrency", index_of(currencies, p.money));
         select("lstLanguage", p.language == "vi" ? 0 : 1);
         select("lstPeriods", p.periods == kpi::period_granularity::quarter ? 1 : 0);
-        select("lstMonth", static_cast<std::size_t>(std::clamp(p.start_month, 1, 12) - 1));
-        set("numYear", "Value", Any(static_cast<double>(p.start_year)));
+        const kpi::plan_month start = kpi::plan_start_month(p, today_serial()); // default: the next period
+        select("lstMonth", static_cast<std::size_t>(std::clamp(start.month, 1, 12) - 1));
+        set("numYear", "Value", Any(static_cast<double>(start.year)));
         fill_goals(p.goals);
         fill_channels(p.channels);
         excluded_ = p.excluded_kpis;
@@ -375,7 +377,7 @@ private:
     void fill_goals(const std::vector<kpi::goal_target>& targets) {
         for (std::size_t i = 0; i < goal_count; ++i) {
             auto it = std::find_if(targets.begin(), targets.end(), [&](const auto& t) { return t.goal == goals[i]; });
-            double value = it != targets.end() ? it->target : (goals[i] == kpi::strategic_goal::romi ? 2.0 : 0.1);
+            double value = it != targets.end() ? it->target : kpi::default_target(goals[i]);
             set(("chkGoal" + std::to_string(i)).c_str(), "State", Any(sal_Int16(it != targets.end() ? 1 : 0)));
             set(("numGoal" + std::to_string(i)).c_str(), "Value", Any(goal_in_percent(i) ? value * 100 : value));
         }

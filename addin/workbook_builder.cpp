@@ -11,6 +11,7 @@
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/chart/XAxisYSupplier.hpp>
+#include <com/sun/star/chart/ChartDataRowSource.hpp>
 #include <com/sun/star/chart/XChartDocument.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
@@ -313,11 +314,13 @@ void write_styles(const Reference<css::sheet::XSpreadsheet>& sheet, const kpi::s
             p->setPropertyValue("CellBackColor", Any(sal_Int32(0xDFF0EE)));
             p->setPropertyValue("IsTextWrapped", Any(true));
         }
-        if (s.wrap) {
-            p->setPropertyValue("IsTextWrapped", Any(true));
-            p->setPropertyValue("VertJustify", Any(sal_Int32(1))); // css::table::CellVertJustify2::TOP
-        }
+        if (s.wrap) p->setPropertyValue("IsTextWrapped", Any(true));
+        if (s.wrap || s.top) p->setPropertyValue("VertJustify", Any(sal_Int32(1))); // CellVertJustify2::TOP
+        if (s.input) p->setPropertyValue("CellBackColor", Any(sal_Int32(0xFFF8D6)));
     }
+    for (const auto col : model.hidden_columns)
+        Reference<css::beans::XPropertySet>(columns->getByIndex(col), UNO_QUERY_THROW)
+            ->setPropertyValue("IsVisible", Any(false));
 }
 
 std::string list_formula(const std::vector<std::string>& values) {
@@ -401,7 +404,8 @@ bool chart_name_taken(const Reference<css::sheet::XSpreadsheetDocument>& doc, co
 }
 
 void write_charts(const Reference<css::sheet::XSpreadsheetDocument>& doc,
-                  const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int16 index, const kpi::sheet_model& model) {
+                  const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int16 index, const kpi::sheet_model& model,
+                  const std::array<sal_Int16, kpi::sheet_role_count>& indices) {
     if (model.charts.empty()) return;
     auto charts = Reference<css::table::XTableChartsSupplier>(sheet, UNO_QUERY_THROW)->getCharts();
     for (const auto& c : model.charts) {
@@ -412,7 +416,8 @@ void write_charts(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         anchor->getPropertyValue("Size") >>= size;
         Sequence<css::table::CellRangeAddress> ranges(static_cast<sal_Int32>(c.ranges.size()));
         for (std::size_t i = 0; i < c.ranges.size(); ++i)
-            ranges.getArray()[i] = address(index, c.ranges[i]);
+            ranges.getArray()[i] =
+                address(c.data_sheet ? indices[static_cast<std::size_t>(*c.data_sheet)] : index, c.ranges[i]);
         std::string name = c.name;
         for (int n = 2; chart_name_taken(doc, from_utf8(name)); ++n) name = c.name + "_" + std::to_string(n);
         charts->addNewByName(from_utf8(name), css::awt::Rectangle(position.X, position.Y, size.Width, size.Height),
@@ -423,7 +428,7 @@ void write_charts(const Reference<css::sheet::XSpreadsheetDocument>& doc,
         if (!chart.is()) continue;
         Reference<css::beans::XPropertySet> chart_props(chart, UNO_QUERY_THROW);
         chart_props->setPropertyValue("HasMainTitle", Any(true));
-        chart_props->setPropertyValue("HasLegend", Any(false));
+        chart_props->setPropertyValue("HasLegend", Any(c.series_in_rows));
         Reference<css::beans::XPropertySet>(chart->getTitle(), UNO_QUERY_THROW)
             ->setPropertyValue("String", Any(from_utf8(c.title)));
         if (c.type == kpi::chart_type::line) {
@@ -434,6 +439,9 @@ void write_charts(const Reference<css::sheet::XSpreadsheetDocument>& doc,
             Reference<css::beans::XPropertySet>(chart->getDiagram(), UNO_QUERY_THROW)
                 ->setPropertyValue("Vertical", Any(true));
         }
+        if (c.series_in_rows)
+            Reference<css::beans::XPropertySet>(chart->getDiagram(), UNO_QUERY_THROW)
+                ->setPropertyValue("DataRowSource", Any(css::chart::ChartDataRowSource_ROWS));
         if (c.value_axis_min) {
             Reference<css::chart::XAxisYSupplier> axes(chart->getDiagram(), UNO_QUERY);
             if (axes.is() && axes->getYAxis().is()) {
@@ -561,7 +569,7 @@ sheet_names write_workbook(const Reference<css::uno::XComponentContext>& context
         write_validations(sheet, s, names);
         write_style_rules(sheet, s);
         hide_icon_values(sheet, s);
-        write_charts(document, sheet, indices[role], s);
+        write_charts(document, sheet, indices[role], s, indices);
         write_print_areas(sheet, indices[role], s);
     }
 

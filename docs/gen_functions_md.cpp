@@ -55,7 +55,7 @@ std::string error_cases(const kpi::function_info& f) {
                (f.params.size() > 1 ? " #N/A when the ID is empty or not in the register. An error value as the ID "
                                       "passes through."
                                     : "");
-    std::string div0, num;
+    std::string div0, num, value;
     for (const auto& p : f.params) {
         const std::string name(p.display.en);
         switch (p.accepts) {
@@ -65,6 +65,7 @@ std::string error_cases(const kpi::function_info& f) {
         case kpi::domain::nonzero: div0 += (div0.empty() ? "" : ", ") + name + " = 0"; break;
         case kpi::domain::fraction: num += (num.empty() ? "" : ", ") + name + " outside 0..1"; break;
         case kpi::domain::positive: num += (num.empty() ? "" : ", ") + name + " <= 0"; break;
+        case kpi::domain::periods: value += (value.empty() ? "" : ", ") + name + " < 0 or not whole"; break;
         default: break;
         }
     }
@@ -76,7 +77,8 @@ std::string error_cases(const kpi::function_info& f) {
             out += "#N/A when " + std::string(p.display.en) + " has no number. ";
             break;
         }
-    out += "#VALUE! for text; an error in an argument passes through.";
+    out += "#VALUE! " + (value.empty() ? std::string() : "when " + value + ", and ") +
+           "for text; an error in an argument passes through.";
     return out;
 }
 
@@ -113,7 +115,8 @@ std::string generate() {
     const std::pair<const char*, kpi::domain> domains[] = {
         {"real", kpi::domain::real},         {"non-zero", kpi::domain::nonzero}, {"amount", kpi::domain::amount},
         {"divisor", kpi::domain::divisor},   {"fraction", kpi::domain::fraction}, {"positive", kpi::domain::positive},
-        {"score", kpi::domain::score},       {"flag", kpi::domain::flag},         {"date", kpi::domain::date}};
+        {"score", kpi::domain::score},       {"flag", kpi::domain::flag},         {"date", kpi::domain::date},
+        {"periods", kpi::domain::periods}};
     for (const auto& [name, d] : domains) out << "| " << name << " | " << escape_pipes(kpi::domain_rule(d)) << " |\n";
     out << "\n";
 

@@ -4,6 +4,7 @@
 #include "kpi/metrics.hpp"
 #include "kpi/statistics.hpp"
 #include "kpi/targets.hpp"
+#include "kpi/trend.hpp"
 
 #include <algorithm>
 #include <array>
@@ -37,6 +38,10 @@ result eval_topn(cell_list c, std::span<const double> rest) noexcept { return to
 result eval_nps(cell_list c, std::span<const double>) noexcept { return net_promoter_score(c); }
 result eval_csat(cell_list c, std::span<const double> rest) noexcept { return customer_satisfaction(c, rest[0]); }
 result eval_cmgr(cell_list c, std::span<const double>) noexcept { return compound_monthly_growth(c); }
+result eval_projection(cell_list c, std::span<const double> rest) noexcept {
+    return project_to_deadline(c, rest[0], rest[1] != 0.0 ? projection_kind::cumulative : projection_kind::rate);
+}
+result eval_pace_status(std::span<const double> a) noexcept { return pace_status(a[0], a[1], a[2] != 0.0, a[3]); }
 
 // ---- parameters --------------------------------------------------------------------------------
 
@@ -301,6 +306,34 @@ constexpr std::array pace_params{
         0.0, date, optional_date),
     opt("baseline", {"baseline", "mốc ban đầu"}, {"Optional value at start_date, default 0.", "Tùy chọn: giá trị tại ngày bắt đầu, mặc định 0."},
         0.0, real),
+};
+constexpr std::array projection_params{
+    param_info{"values", {"values", "giá trị"},
+               {"Range of the KPI's values per period, oldest first, the last cell being the current period (>= 0); a blank cell is a period without data.",
+                "Vùng giá trị của KPI theo từng kỳ, kỳ cũ nhất trước, ô cuối là kỳ hiện tại (>= 0); ô trống là kỳ chưa có số liệu."},
+               range, 0.0, amount},
+    num("periodsAhead", {"periods_ahead", "số kỳ còn lại"},
+        {"Periods from the last cell of values to the deadline (a whole number >= 0; 0: the current period).",
+         "Số kỳ từ ô cuối của vùng giá trị đến hạn chót (số nguyên >= 0; 0: kỳ hiện tại)."},
+        periods),
+    opt("cumulative", {"cumulative", "cộng dồn"},
+        {"Optional: TRUE for a KPI summed over the plan (leads, revenue): total so far plus the run rate per period times the periods left; default FALSE: a rate (CPL, CTR), projected along the trend of the last 6 values.",
+         "Tùy chọn: TRUE với KPI cộng dồn theo kế hoạch (lead, doanh thu): tổng đến nay cộng tốc độ mỗi kỳ nhân số kỳ còn lại; mặc định FALSE: KPI tỷ lệ (CPL, CTR), dự phóng theo xu hướng của 6 giá trị gần nhất."},
+        0.0, flag, optional_flag),
+};
+constexpr std::array pacestatus_params{
+    num("projection", {"projection", "giá trị dự kiến"},
+        {"Projected value at the deadline, e.g. from KPI.PROJECTION (>= 0).",
+         "Giá trị dự kiến tại hạn chót, ví dụ từ KPI.PROJECTION (>= 0)."}),
+    num("target", {"target", "mục tiêu"},
+        {"Target value at the deadline (> 0; 0 only when lower is better).",
+         "Giá trị mục tiêu tại hạn chót (> 0; chỉ được bằng 0 khi càng thấp càng tốt)."},
+        divisor),
+    p_lower_is_better,
+    opt("tolerance", {"tolerance", "dung sai"},
+        {"Optional: the band around a projected attainment of 1 that counts as on pace, 0..1; default 0.05 (ahead from 1.05, behind below 0.95).",
+         "Tùy chọn: khoảng quanh mức hoàn thành dự kiến bằng 1 được coi là đúng tiến độ, 0..1; mặc định 0,05 (vượt tiến độ từ 1,05, chậm tiến độ dưới 0,95)."},
+        pace_tolerance, fraction),
 };
 constexpr std::array cmgr_params{
     param_info{"values", {"values", "giá trị"},
@@ -589,6 +622,20 @@ constexpr std::array functions{
                   pace_params, "(baseline + (actual - baseline) x (end - start) / (as_of - start)) / target",
                   "Straight-line run-rate forecast (linear extrapolation of the period-to-date value)",
                   "=KPI.PACE(40;100;DATE(2024;1;1);DATE(2024;1;31);DATE(2024;1;16)) -> 0.8", &eval_pace},
+    function_info{"PROJECTION", "KPI.PROJECTION", fg::targets,
+                  {"Projected value at the deadline: a rate along the least-squares trend of its last 6 values (never below 0); a cumulative KPI as its total plus the run rate times the periods left.",
+                   "Giá trị dự kiến tại hạn chót: KPI tỷ lệ theo đường xu hướng bình phương tối thiểu của 6 giá trị gần nhất (không nhỏ hơn 0); KPI cộng dồn bằng tổng đến nay cộng tốc độ mỗi kỳ nhân số kỳ còn lại."},
+                  projection_params,
+                  "rate: least-squares line a + b x through the last up to 6 values with data (x = position in values), at x = last position + periods_ahead, at least 0; cumulative: sum + sum / (periods from the first value to the last cell) x periods_ahead",
+                  "Linear least squares regression: NIST/SEMATECH e-Handbook of Statistical Methods, sec. 4.1.4.1; straight-line run-rate forecast (linear extrapolation of the period-to-date value, as KPI.PACE)",
+                  "=KPI.PROJECTION({100;110;120};3) -> 150", nullptr, &eval_projection},
+    function_info{"PACESTATUS", "KPI.PACESTATUS", fg::targets,
+                  {"Pace of a projection against the target: 1 ahead (projected attainment >= 1 + tolerance), 0 on pace (>= 1 - tolerance), -1 behind.",
+                   "Tiến độ của giá trị dự kiến so với mục tiêu: 1 vượt tiến độ (mức hoàn thành dự kiến >= 1 + dung sai), 0 đúng tiến độ (>= 1 - dung sai), -1 chậm tiến độ."},
+                  pacestatus_params,
+                  "1 if attainment >= 1 + tolerance; 0 if attainment >= 1 - tolerance; else -1 (attainment = projection / target, or target / projection when lower is better)",
+                  "Straight-line run-rate forecast against the target (as KPI.PACE); tolerance band as in traffic-light (RAG) KPI status, Parmenter, Key Performance Indicators, 4th ed. (2019)",
+                  "=KPI.PACESTATUS(150;140) -> 1", &eval_pace_status},
     function_info{"CMGR", "KPI.CMGR", fg::targets,
                   {"Compound growth rate per period from the first to the last non-blank value: (last / first) ^ (1 / periods) - 1.",
                    "Tốc độ tăng trưởng kép mỗi kỳ từ giá trị đầu đến giá trị cuối khác trống: (cuối / đầu) ^ (1 / số kỳ) - 1."},
@@ -655,6 +702,7 @@ std::string_view domain_rule(domain d) noexcept {
     case domain::score: return "whole scores on the scale; negative gives #NUM!";
     case domain::flag: return "TRUE/FALSE (a non-zero number is TRUE)";
     case domain::date: return "a date";
+    case domain::periods: return "a whole number >= 0; negative or not whole gives #VALUE!";
     case domain::other: return "see the description";
     }
     return "";

@@ -266,27 +266,16 @@ int checkpoint(int first, int step, day_serial today) {
     return m;
 }
 
-std::string deadline_text(int index, period_granularity g, sv language) {
-    char buffer[48];
-    const int y = year_of(index), mo = month_of(index);
-    if (g == period_granularity::quarter) {
-        if (is_vi(language)) std::snprintf(buffer, sizeof buffer, "Quý %d/%04d", (mo - 1) / 3 + 1, y);
-        else std::snprintf(buffer, sizeof buffer, "%04d-Q%d", y, (mo - 1) / 3 + 1);
-    } else {
-        if (is_vi(language)) std::snprintf(buffer, sizeof buffer, "Tháng %d/%04d", mo, y);
-        else std::snprintf(buffer, sizeof buffer, "%04d-%02d", y, mo);
-    }
-    return buffer;
-}
-
-int plan_start(const workbook_profile& p) {
-    const int month = p.periods == period_granularity::quarter ? (p.start_month - 1) / 3 * 3 + 1 : p.start_month;
-    return month_index(p.start_year, month);
+int plan_start(const workbook_profile& p, day_serial today) {
+    const auto s = plan_start_month(p, today);
+    const int month = p.periods == period_granularity::quarter ? (s.month - 1) / 3 * 3 + 1 : s.month;
+    return month_index(s.year, month);
 }
 
 void validate(const workbook_profile& p) {
     if (p.language != "vi" && p.language != "en")
         throw std::invalid_argument("language must be vi or en, not '" + p.language + "'");
+    if (p.start_year == 0 && p.start_month == 0) return; // the period after today's
     if (p.start_month < 1 || p.start_month > 12) throw std::invalid_argument("start month must be 1..12");
     if (p.start_year < 1900 || p.start_year > 9000) throw std::invalid_argument("start year must be 1900..9000");
 }
@@ -358,11 +347,6 @@ enum reg_col : std::size_t {
     rc_id, rc_name, rc_level, rc_group, rc_parent, rc_owner, rc_unit, rc_direction, rc_baseline, rc_target,
     rc_deadline, rc_actual, rc_source, rc_channel, rc_notes, rc_count
 };
-// Dashboard columns.
-enum dash_col : std::size_t {
-    dc_id, dc_name, dc_level, dc_goal, dc_channel, dc_unit, dc_baseline, dc_target, dc_actual, dc_attainment,
-    dc_status, dc_status_text, dc_count
-};
 constexpr std::size_t dash_header_row = 3;
 constexpr std::size_t register_validation_rows = 500; // drop-downs reach below the KPIs for new rows
 
@@ -380,11 +364,8 @@ std::string data_column(measure m) {
     return "{data}.$" + column_letters(static_cast<std::int32_t>(2 + static_cast<std::size_t>(m))) + ":$" +
            column_letters(static_cast<std::int32_t>(2 + static_cast<std::size_t>(m)));
 }
+constexpr sv data_period_column = "{data}.$A:$A";
 constexpr sv data_channel_column = "{data}.$B:$B";
-
-std::string sumifs(measure m, const std::string& criterion) {
-    return "SUMIFS(" + data_column(m) + ";" + std::string(data_channel_column) + ";" + criterion + ")";
-}
 
 } // namespace
 
@@ -464,6 +445,25 @@ std::vector<channel> default_channels(industry sector) {
     return {c::facebook_ads};
 }
 
+plan_month plan_start_month(const workbook_profile& profile, day_serial today) {
+    if (profile.start_year != 0 || profile.start_month != 0) return {profile.start_year, profile.start_month};
+    const civil_date d = to_civil(today);
+    int index = month_index(d.year, d.month);
+    index = profile.periods == period_granularity::quarter ? index - index % 3 + 3 : index + 1;
+    return {year_of(index), month_of(index)};
+}
+
+double default_target(strategic_goal g) noexcept {
+    switch (g) {
+    case strategic_goal::revenue_growth: return 0.15;
+    case strategic_goal::profit_margin: return 0.2;
+    case strategic_goal::market_share: return 0.05;
+    case strategic_goal::marketing_revenue_share: return 0.4;
+    case strategic_goal::romi: return 2.0;
+    }
+    return 0.1;
+}
+
 std::vector<goal_target> effective_goals(const workbook_profile& profile) {
     std::vector<goal_target> out;
     for (const auto& g : profile.goals.empty() ? default_goals(profile.sector) : profile.goals) {
@@ -487,7 +487,7 @@ std::vector<proposed_kpi> proposed_kpis(const workbook_profile& profile) {
 }
 
 std::string_view placeholder(sheet_role r) noexcept {
-    constexpr sv names[] = {"{register}", "{data}",    "{dashboard}", "{guide}",    "{cover}",    "{summary}",
+    constexpr sv names[] = {"{register}", "{data}",    "{dashboard}", "{guide}",  "{trends}",  "{cover}",    "{summary}",
                             "{acquisition}", "{digital}", "{customer}", "{other}", "{findings}", "{appendix}"};
     static_assert(std::size(names) == sheet_role_count);
     return names[static_cast<std::size_t>(r)];
@@ -602,11 +602,13 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
     }
 
     const period_granularity gran = profile.periods;
-    const int start = plan_start(profile);
+    const int start = plan_start(profile, today);
+    const int period_count = options.period_count > 0 ? options.period_count
+                                                      : (gran == period_granularity::quarter ? 4 : 12);
+    if (period_count > 600) throw std::invalid_argument("at most 600 periods");
+    const int period_step = gran == period_granularity::quarter ? 3 : 1;
     const int strategic_end = checkpoint(start + 11, 12, today);
     const int tactical_end = checkpoint(start + 5, 6, today);
-    const std::string strategic_deadline = deadline_text(strategic_end, gran, lang);
-    const std::string tactical_deadline = deadline_text(tactical_end, gran, lang);
     const int plan_first = strategic_end - 11;
     const std::string plan_label = month_of(plan_first) == 1
                                        ? std::to_string(year_of(plan_first))
@@ -620,6 +622,9 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
     auto& data = model.sheets[1];
     auto& dash = model.sheets[2];
     auto& guide = model.sheets[3];
+    auto& trends = model.sheets[4];
+    trends.role = sheet_role::trends;
+    trends.name = vi ? "Xu hướng" : "Trends";
     reg.role = sheet_role::kpi_register;
     data.role = sheet_role::data;
     dash.role = sheet_role::dashboard;
@@ -641,6 +646,9 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
         // (the audit's plausible band, docs/register.md): the user replaces it with the real figure.
         r.baseline = r.g->baseline;
         if (r.target > 4 * r.baseline) r.baseline = nice(r.target / 3);
+        // Every goal is higher-is-better: a target at or below the typical baseline lowers the baseline,
+        // so that the register never asks to get worse.
+        if (r.target > 0 && r.target <= r.baseline) r.baseline = nice(r.target / 1.25);
         plan.push_back(r);
     }
     for (auto& k : tactical) {
@@ -680,7 +688,7 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
                 w.text(row, rc_level, str(level_strategic, lang));
                 w.text(row, rc_owner, vi ? "Giám đốc" : "Director");
                 w.text(row, rc_unit, g.percent ? "%" : (vi ? "lần" : "times"));
-                w.text(row, rc_deadline, strategic_deadline);
+                w.number(row, rc_deadline, static_cast<double>(last_day(strategic_end)));
                 std::string source;
                 switch (r.goal) {
                 case strategic_goal::revenue_growth:
@@ -730,7 +738,7 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
                 w.text(row, rc_parent, k.goal_id);
                 w.text(row, rc_owner, ch ? str(ch->owner, lang) : std::string(vi ? "Trưởng marketing" : "Marketing lead"));
                 w.text(row, rc_unit, unit_text(m, profile.money, lang));
-                w.text(row, rc_deadline, tactical_deadline);
+                w.number(row, rc_deadline, static_cast<double>(last_day(tactical_end)));
                 const std::string args = str(measure_title(m.numerator), lang) + "; " +
                                          str(measure_title(m.denominator), lang);
                 const std::string chan = str(channel_title(k.source), lang);
@@ -753,6 +761,8 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
             w.number(row, rc_target, r.target);
         }
         w.style(rect(0, 0, 0, rc_count - 1), std::nullopt, true, true);
+        reg.styles.push_back({rect(1, rc_deadline, plan.size(), rc_deadline), std::nullopt, false, false, false,
+                              std::string(vi ? "MM/YYYY" : "YYYY-MM"), 0, false, false});
         reg.frozen_rows = 1;
         reg.column_widths = {{rc_id, 2200},       {rc_name, 7800},   {rc_level, 2600},   {rc_group, 4200},
                              {rc_parent, 2200},   {rc_owner, 4000},  {rc_unit, 2800},    {rc_direction, 3600},
@@ -790,8 +800,6 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
         if (std::find(data_channels.begin(), data_channels.end(), c) == data_channels.end()) data_channels.push_back(c);
     std::sort(data_channels.begin(), data_channels.end());
     data_channels.push_back(channel::all_channels);
-    const int period_count = gran == period_granularity::quarter ? 4 : 12;
-    const int period_step = gran == period_granularity::quarter ? 3 : 1;
     const std::size_t first_metric_col = 2 + measure_count;
     std::size_t data_last_row = 0;
     {
@@ -811,8 +819,9 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
                     const auto& m = *used_metrics[j];
                     const auto num = cell_ref(row, 2 + static_cast<std::size_t>(m.numerator));
                     const auto den = cell_ref(row, 2 + static_cast<std::size_t>(m.denominator));
-                    w.formula(row, first_metric_col + j,
-                              "=IF(" + den + ">0;" + std::string(m.function) + "(" + num + ";" + den + ");\"\")");
+                    w.formula(row, first_metric_col + j, "=IF(AND(ISNUMBER(" + num + ");ISNUMBER(" + den + "));IF(" +
+                                                             den + ">0;" + std::string(m.function) + "(" + num + ";" +
+                                                             den + ");\"\");\"\")");
                 }
                 w.set(row, first_metric_col - 1, {}); // every row as wide as the header
                 ++row;
@@ -837,8 +846,228 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
         model.names.push_back({"KPI_Data", sheet_role::data, rect(0, 0, data_last_row, lc)});
     }
 
-    // ---- Dashboard ----------------------------------------------------------------------------------
+    // ---- Dashboard and Trends -------------------------------------------------------------------
+    // The Trends sheet computes every KPI by period from the Data sheet (and the business figures by
+    // period on the Dashboard); the Dashboard shows the period its selector names, the register's
+    // Actual the plan to date. One set of formulas, so every place shows the same number.
     {
+        // Row order: each goal followed by the tactical KPIs that support it (a chart per goal).
+        std::vector<const row_plan*> order;
+        std::vector<std::pair<std::size_t, std::size_t>> blocks; // per goal: first and last index into order
+        for (const auto& r : plan) {
+            if (!r.strategic) continue;
+            const std::size_t first = order.size();
+            order.push_back(&r);
+            for (const auto& t : plan)
+                if (!t.strategic && t.goal == r.goal) order.push_back(&t);
+            blocks.push_back({first, order.size() - 1});
+        }
+        const std::size_t n = order.size();
+        const std::size_t P = static_cast<std::size_t>(period_count);
+        const std::size_t first_pc = 2, last_pc = first_pc + P - 1; // period columns on Trends
+        const std::string last_pl = column_letters(static_cast<std::int32_t>(last_pc));
+
+        // Trends rows.
+        const std::size_t tr_last = 2, tr_selected = 3, tr_count = 4;
+        const std::size_t vh = 6, ph = vh + n + 2, nh = ph + n + 2, dh = nh + n + 2, chart_first = dh + n + 2;
+        auto trends_row = [&](std::size_t header, std::size_t i) { return header + 1 + i; };
+        auto trow_range = [&](std::size_t row) { // "{trends}.$C$7:$N$7"
+            return "{trends}.$C$" + std::to_string(row + 1) + ":$" + last_pl + "$" + std::to_string(row + 1);
+        };
+        const std::string last_ref = "{trends}.$B$" + std::to_string(tr_last + 1);
+        const std::string k_ref = "{trends}.$B$" + std::to_string(tr_selected + 1);
+
+        // Dashboard rows and columns.
+        enum : std::size_t {
+            c_id, c_name, c_target, c_actual, c_previous, c_change, c_to_date, c_attainment, c_status,
+            c_status_text, c_projection, c_pace, c_deadline, c_count
+        };
+        const std::size_t selector_row = 2, table_first = dash_header_row + 1, table_last = dash_header_row + n;
+        const std::string selector = "$B$" + std::to_string(selector_row + 1);
+        const text latest{"Latest period", "Kỳ gần nhất"}, to_date{"Plan to date", "Từ đầu kế hoạch"};
+
+        // Business figures by period, below the KPI table.
+        auto has_goal = [&](strategic_goal g) {
+            return std::any_of(goals.begin(), goals.end(), [&](const goal_target& t) { return t.goal == g; });
+        };
+        const std::size_t figures_heading = table_last + 2;
+        std::size_t figures_row = figures_heading + 1;
+        std::string gross_margin;
+        if (has_goal(strategic_goal::romi)) {
+            gross_margin = "{dashboard}." + cell_ref(figures_row, c_actual, true);
+            ++figures_row;
+        }
+        struct figure_column {
+            strategic_goal goal;
+            text title;
+            std::size_t col = 0;
+        };
+        std::vector<figure_column> figures;
+        for (auto f : {figure_column{strategic_goal::revenue_growth,
+                                     {"Revenue in the same period last year", "Doanh thu cùng kỳ năm trước"}},
+                       figure_column{strategic_goal::profit_margin,
+                                     {"Total costs of the business", "Tổng chi phí của doanh nghiệp"}},
+                       figure_column{strategic_goal::market_share,
+                                     {"Market size (sales of the whole market)", "Quy mô thị trường (doanh số toàn thị trường)"}}})
+            if (has_goal(f.goal)) {
+                f.col = c_actual + figures.size();
+                figures.push_back(f);
+            }
+        const std::size_t figures_header = figures_row, figures_first = figures_row + 1;
+        const std::size_t figures_last = figures.empty() ? figures_header : figures_first + P - 1;
+        auto figure_ref = [&](strategic_goal g, std::size_t p) {
+            for (const auto& f : figures)
+                if (f.goal == g) {
+                    const std::string ref = "{dashboard}." + cell_ref(figures_first + p, f.col, true);
+                    return "IF(ISNUMBER(" + ref + ");" + ref + ";\"\")";
+                }
+            return std::string("\"\"");
+        };
+
+        // Per KPI: the period's numerator and denominator (a number, or "" when nothing was typed) and
+        // the function of the two.
+        const std::string all_q = "\"" + all_title + "\"", marketing_q = "\"<>" + all_title + "\"";
+        auto measured = [&](measure m, const std::string& key, const std::string& channel) {
+            const std::string crit = std::string(data_period_column) + ";" + key + ";" +
+                                     std::string(data_channel_column) + ";" + channel;
+            return "IF(COUNTIFS(" + data_column(m) + ";\"<>\";" + crit + ")=0;\"\";SUMIFS(" + data_column(m) + ";" +
+                   crit + "))";
+        };
+        struct terms {
+            std::string num, den;
+        };
+        auto period_terms = [&](const row_plan& r, const std::string& key, std::size_t p) -> terms {
+            if (!r.strategic) {
+                const std::string chan = "\"" + str(channel_title(r.k.source), lang) + "\"";
+                return {measured(r.m->numerator, key, chan), measured(r.m->denominator, key, chan)};
+            }
+            switch (r.goal) {
+            case strategic_goal::revenue_growth:
+            case strategic_goal::profit_margin:
+            case strategic_goal::market_share: return {measured(measure::revenue, key, all_q), figure_ref(r.goal, p)};
+            case strategic_goal::marketing_revenue_share:
+                return {measured(measure::revenue, key, marketing_q), measured(measure::revenue, key, all_q)};
+            case strategic_goal::romi:
+                return {measured(measure::revenue, key, marketing_q), measured(measure::spend, key, marketing_q)};
+            }
+            return {};
+        };
+        auto function_of = [&](const row_plan& r, const std::string& num, const std::string& den) {
+            const std::string fn = r.strategic ? std::string(r.g->function) : std::string(r.m->function);
+            return fn + "(" + num + ";" + den + (r.strategic && r.goal == strategic_goal::romi ? ";" + gross_margin : "") +
+                   ")";
+        };
+        auto guarded = [&](const row_plan& r, const std::string& has_num, const std::string& has_den,
+                           const std::string& num, const std::string& den) {
+            std::string ok = has_num + ";" + has_den;
+            if (r.strategic && r.goal == strategic_goal::romi) ok += ";ISNUMBER(" + gross_margin + ")";
+            return "=IF(AND(" + ok + ");IF(" + den + ">0;" + function_of(r, num, den) + ";\"\");\"\")";
+        };
+
+        // ---- Trends -------------------------------------------------------------------------------
+        {
+            sheet_writer w{trends};
+            w.text(0, 0, vi ? "Xu hướng KPI theo kỳ" : "KPI trends by period");
+            w.text(1, 0, vi ? "Mọi ô trên trang này được tính từ trang " + data.name +
+                                  " và số liệu doanh nghiệp trên trang " + dash.name + ": đừng nhập vào đây."
+                            : "Every cell of this sheet is computed from the " + data.name +
+                                  " sheet and the business figures on the " + dash.name + " sheet: do not type here.");
+            w.text(tr_last, 0, vi ? "Kỳ gần nhất có dữ liệu (số thứ tự)" : "Latest period with data (number)");
+            const std::string counts = "C" + std::to_string(tr_count + 1) + ":" + last_pl + std::to_string(tr_count + 1);
+            w.formula(tr_last, 1, "=SUMPRODUCT(MAX((" + counts + ">0)*(COLUMN(" + counts + ")-COLUMN($C$" +
+                                      std::to_string(tr_count + 1) + ")+1)))");
+            w.text(tr_selected, 0, vi ? "Kỳ đang xem trên " + dash.name + " (số thứ tự)"
+                                      : "Period shown on the " + dash.name + " (number)");
+            const std::string sel = "{dashboard}." + selector;
+            const std::string keys = "$C$" + std::to_string(vh + 1) + ":$" + last_pl + "$" + std::to_string(vh + 1);
+            w.formula(tr_selected, 1, "=IF(OR(" + sel + "=\"" + str(latest, lang) + "\";" + sel + "=\"" +
+                                          str(to_date, lang) + "\";" + sel + "=\"\");B" + std::to_string(tr_last + 1) +
+                                          ";IFERROR(MATCH(" + sel + ";" + keys + ";0);0))");
+            w.text(tr_count, 0, vi ? "Số KPI có dữ liệu" : "KPIs with data");
+            const text block_titles[4] = {{"Period value", "Giá trị theo kỳ"},
+                                          {"Plan to date", "Lũy kế từ đầu kế hoạch"},
+                                          {"Numerator", "Tử số"},
+                                          {"Denominator", "Mẫu số"}};
+            const std::size_t headers[4] = {vh, ph, nh, dh};
+            for (std::size_t b = 0; b < 4; ++b) {
+                w.text(headers[b], 0, b < 2 ? "ID" : (vi ? "Mã" : "Key"));
+                w.text(headers[b], 1, str(block_titles[b], lang));
+                w.style(rect(headers[b], 0, headers[b], last_pc), std::nullopt, true, true);
+            }
+            for (std::size_t p = 0; p < P; ++p) {
+                const int index = start + static_cast<int>(p) * period_step;
+                const std::string key = period_key(year_of(index), month_of(index), gran);
+                const std::size_t col = first_pc + p;
+                for (const auto h : headers) w.text(h, col, key);
+                const std::string cl = column_letters(static_cast<std::int32_t>(col));
+                w.formula(tr_count, col, "=COUNT(" + cl + std::to_string(vh + 2) + ":" + cl + std::to_string(vh + 1 + n) + ")");
+                const std::string key_ref = cl + "$" + std::to_string(vh + 1);
+                for (std::size_t i = 0; i < n; ++i) {
+                    const auto& r = *order[i];
+                    const auto t = period_terms(r, key_ref, p);
+                    w.formula(trends_row(nh, i), col, "=" + t.num);
+                    w.formula(trends_row(dh, i), col, "=" + t.den);
+                    const std::string num = cl + std::to_string(trends_row(nh, i) + 1);
+                    const std::string den = cl + std::to_string(trends_row(dh, i) + 1);
+                    w.formula(trends_row(vh, i), col, guarded(r, "ISNUMBER(" + num + ")", "ISNUMBER(" + den + ")", num, den));
+                    const std::string nums = "$C" + std::to_string(trends_row(nh, i) + 1) + ":" + num;
+                    const std::string dens = "$C" + std::to_string(trends_row(dh, i) + 1) + ":" + den;
+                    w.formula(trends_row(ph, i), col, guarded(r, "COUNT(" + nums + ")>0", "COUNT(" + dens + ")>0",
+                                                              "SUM(" + nums + ")", "SUM(" + dens + ")"));
+                }
+            }
+            for (std::size_t i = 0; i < n; ++i) {
+                const std::string reg_row = std::to_string(order[i]->register_row + 1);
+                for (const auto h : headers) w.formula(trends_row(h, i), 0, "={register}.$A$" + reg_row);
+                w.formula(trends_row(vh, i), 1, "={register}.$B$" + reg_row);
+                w.formula(trends_row(ph, i), 1, "={register}.$B$" + reg_row);
+                const number_kind kind = order[i]->strategic ? (order[i]->g->percent ? number_kind::percent
+                                                                                    : number_kind::decimal)
+                                                             : number_of(order[i]->m->unit);
+                w.style(rect(trends_row(vh, i), first_pc, trends_row(vh, i), last_pc), kind);
+                w.style(rect(trends_row(ph, i), first_pc, trends_row(ph, i), last_pc), kind);
+            }
+            w.style(rect(0, 0, 0, 0), std::nullopt, true);
+            trends.column_widths = {{0, 2600}, {1, 6400}};
+            for (std::size_t c = first_pc; c <= last_pc; ++c) trends.column_widths.push_back({static_cast<std::int32_t>(c), 2400});
+            trends.frozen_rows = 0;
+            model.names.push_back({"KPI_Trends", sheet_role::trends, rect(vh, 0, vh + n, last_pc)});
+        }
+
+        // Chart data (on Trends, below the blocks): per goal the actual by period with the target, and
+        // the attainment of the goal and its tactical KPIs in the period shown.
+        std::vector<cell_rect> trend_blocks, attainment_blocks;
+        {
+            sheet_writer w{trends};
+            std::size_t row = chart_first;
+            w.text(row++, 0, vi ? "Dữ liệu biểu đồ" : "Chart data");
+            for (const auto& [first, last] : blocks) {
+                const auto& g = *order[first];
+                const std::string reg_row = std::to_string(g.register_row + 1);
+                for (std::size_t p = 0; p < P; ++p) {
+                    const std::string cl = column_letters(static_cast<std::int32_t>(first_pc + p));
+                    w.formula(row, first_pc + p, "=" + cl + "$" + std::to_string(vh + 1));
+                    w.formula(row + 1, first_pc + p, "=" + cl + std::to_string(trends_row(vh, first) + 1));
+                    w.formula(row + 2, first_pc + p, "={register}.$J$" + reg_row);
+                }
+                w.formula(row, 0, "={register}.$A$" + reg_row);
+                w.text(row + 1, 1, vi ? "Thực tế" : "Actual");
+                w.text(row + 2, 1, vi ? "Mục tiêu" : "Target");
+                trend_blocks.push_back(rect(row, 1, row + 2, last_pc));
+                row += 4;
+                w.text(row, 1, "ID");
+                w.text(row, 2, vi ? "Mức hoàn thành" : "Attainment");
+                for (std::size_t i = first; i <= last; ++i) {
+                    w.formula(row + 1 + i - first, 1, "={dashboard}." + cell_ref(table_first + i, c_id, true));
+                    w.formula(row + 1 + i - first, 2, "={dashboard}." + cell_ref(table_first + i, c_attainment, true));
+                }
+                attainment_blocks.push_back(rect(row, 1, row + 1 + last - first, 2));
+                row += last - first + 3;
+            }
+            trends.print_area = rect(0, 0, dh + n, last_pc);
+        }
+
+        // ---- Dashboard ----------------------------------------------------------------------------
         sheet_writer w{dash};
         const std::string periods = gran == period_granularity::quarter ? (vi ? "theo quý" : "quarterly")
                                                                          : (vi ? "theo tháng" : "monthly");
@@ -848,169 +1077,186 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
         w.text(1, 0, std::string(vi ? "Tiền tệ: " : "Currency: ") + std::string(currency_code(profile.money)) +
                          (vi ? "; số liệu " : "; data ") + periods + (vi ? " từ " : " from ") +
                          period_key(year_of(start), month_of(start), gran) +
-                         (vi ? "; thực tế tính từ đầu kế hoạch đến nay." : "; actuals are plan-to-date."));
-        const text headers[dc_count] = {{"ID", "ID"},
-                                        {"KPI", "KPI"},
-                                        {"Level", "Cấp độ"},
-                                        {"Goal", "Mục tiêu chiến lược"},
-                                        {"Channel", "Kênh"},
-                                        {"Unit", "Đơn vị"},
-                                        {"Baseline", "Cơ sở"},
-                                        {"Target", "Mục tiêu"},
-                                        {"Actual", "Thực tế"},
-                                        {"Attainment", "Mức hoàn thành"},
-                                        {"Status", "Trạng thái"},
-                                        {"Status in words", "Diễn giải"}};
-        for (std::size_t c = 0; c < dc_count; ++c) w.text(dash_header_row, c, str(headers[c], lang));
-
-        // Row order: each goal followed by the tactical KPIs that support it (a chart per goal).
-        std::vector<const row_plan*> order;
-        std::vector<std::pair<std::size_t, std::size_t>> blocks; // per goal: first and last dashboard row
-        for (const auto& r : plan) {
-            if (!r.strategic) continue;
-            const std::size_t first = dash_header_row + 1 + order.size();
-            order.push_back(&r);
-            for (const auto& t : plan)
-                if (!t.strategic && t.goal == r.goal) order.push_back(&t);
-            blocks.push_back({first, dash_header_row + order.size()});
-        }
-        const std::size_t table_last = dash_header_row + order.size();
-
-        // Business figures for the strategic KPIs, below the table.
-        std::size_t input_row = table_last + 2;
-        w.text(input_row, 0, vi ? "Số liệu doanh nghiệp (nhập vào, từ đầu kế hoạch đến nay)"
-                                : "Business figures (fill in, plan-to-date)");
-        w.style(rect(input_row, 0, input_row, 4), std::nullopt, true, true);
-        const std::size_t inputs_first = input_row + 1;
-        std::string prev_revenue, total_costs, market_size, gross_margin;
-        auto input = [&](bool needed, const text& label, std::string& ref, number_kind kind,
-                         std::optional<double> value) {
-            if (!needed) return;
-            ++input_row;
-            w.text(input_row, 0, str(label, lang));
-            if (value) w.number(input_row, 4, *value);
-            w.style(rect(input_row, 4, input_row, 4), kind);
-            ref = cell_ref(input_row, 4, true);
-        };
-        auto has_goal = [&](strategic_goal g) {
-            return std::any_of(goals.begin(), goals.end(), [&](const goal_target& t) { return t.goal == g; });
-        };
-        input(has_goal(strategic_goal::revenue_growth),
-              {"Revenue in the same months of last year", "Doanh thu cùng kỳ năm trước"}, prev_revenue,
-              number_kind::currency, std::nullopt);
-        input(has_goal(strategic_goal::profit_margin),
-              {"Total costs of the business in the plan so far", "Tổng chi phí của doanh nghiệp từ đầu kế hoạch"},
-              total_costs, number_kind::currency, std::nullopt);
-        input(has_goal(strategic_goal::market_share),
-              {"Market size: sales of the whole market in the same months",
-               "Quy mô thị trường: doanh số toàn thị trường trong cùng các tháng"},
-              market_size, number_kind::currency, std::nullopt);
-        input(has_goal(strategic_goal::romi),
-              {"Gross margin (for ROMI; a typical value, replace it)",
-               "Biên lợi nhuận gộp (cho ROMI; giá trị tham khảo, hãy thay)"},
-              gross_margin, number_kind::percent, gross_margin_default(profile.sector));
-        const std::size_t inputs_last = input_row;
-
-        std::size_t row = dash_header_row + 1;
-        for (const auto* r : order) {
-            const std::string reg_row = std::to_string(r->register_row + 1);
-            const std::string lower = "{register}.$H$" + reg_row + "=\"" + str(dir_lower, lang) + "\"";
-            const auto actual = cell_ref(row, dc_actual), target = cell_ref(row, dc_target);
-            const auto chan = cell_ref(row, dc_channel, true);
-            w.formula(row, dc_id, "={register}.$A$" + reg_row);
-            w.formula(row, dc_name, "={register}.$B$" + reg_row);
-            w.formula(row, dc_level, "={register}.$C$" + reg_row);
-            w.formula(row, dc_goal, r->strategic ? "={register}.$A$" + reg_row : "={register}.$E$" + reg_row);
-            w.formula(row, dc_unit, "={register}.$G$" + reg_row);
-            w.formula(row, dc_baseline, "={register}.$I$" + reg_row);
-            w.formula(row, dc_target, "={register}.$J$" + reg_row);
-            std::string f;
-            number_kind kind = number_kind::percent;
-            if (r->strategic) {
-                w.text(row, dc_channel, all_title);
-                const std::string total = sumifs(measure::revenue, chan);
-                const std::string channel_revenue = sumifs(measure::revenue, "\"<>\"&" + chan);
-                const std::string channel_spend = sumifs(measure::spend, "\"<>\"&" + chan);
-                switch (r->goal) {
-                case strategic_goal::revenue_growth:
-                    f = "=IF(AND(N(" + prev_revenue + ")>0;" + total + ">0);KPI.REVGROWTH(" + total + ";" +
-                        prev_revenue + ");\"\")";
-                    break;
-                case strategic_goal::profit_margin:
-                    f = "=IF(AND(ISNUMBER(" + total_costs + ");" + total + ">0);KPI.PROFITMARGIN(" + total + ";" +
-                        total_costs + ");\"\")";
-                    break;
-                case strategic_goal::market_share:
-                    f = "=IF(AND(N(" + market_size + ")>0;" + total + ">0);KPI.MARKETSHARE(" + total + ";" +
-                        market_size + ");\"\")";
-                    break;
-                case strategic_goal::marketing_revenue_share:
-                    f = "=IF(" + total + ">0;KPI.MKTREVSHARE(" + channel_revenue + ";" + total + ");\"\")";
-                    break;
-                case strategic_goal::romi:
-                    f = "=IF(AND(ISNUMBER(" + gross_margin + ");" + channel_spend + ">0);KPI.ROMI(" + channel_revenue +
-                        ";" + channel_spend + ";" + gross_margin + ");\"\")";
-                    kind = number_kind::decimal;
-                    break;
-                }
-            } else {
-                w.formula(row, dc_channel, "={register}.$N$" + reg_row);
-                const auto& m = *r->m;
-                const std::string num = sumifs(m.numerator, chan), den = sumifs(m.denominator, chan);
-                f = "=IF(" + den + ">0;" + std::string(m.function) + "(" + num + ";" + den + ");\"\")";
-                kind = number_of(m.unit);
+                         (vi ? ". Chọn kỳ ở ô bên dưới: mọi số trên trang này theo kỳ đó."
+                             : ". Pick a period below: every figure on this sheet follows it."));
+        w.text(selector_row, 0, vi ? "Kỳ:" : "Period:");
+        w.text(selector_row, 1, str(latest, lang));
+        {
+            const std::string keys = "{trends}.$C$" + std::to_string(vh + 1) + ":$" + last_pl + "$" + std::to_string(vh + 1);
+            w.formula(selector_row, 2, "=IF(" + k_ref + ">0;INDEX(" + keys + ";1;" + k_ref + ");\"" +
+                                           std::string(vi ? "chưa có dữ liệu" : "no data yet") + "\")");
+            w.formula(selector_row, 3, "=IF(" + selector + "=\"" + str(to_date, lang) + "\";\"" +
+                                           std::string(vi ? "(lũy kế đến kỳ này)" : "(plan to date up to it)") + "\";\"\")");
+            std::vector<std::string> choices{str(latest, lang), str(to_date, lang)};
+            for (std::size_t p = 0; p < P; ++p) {
+                const int index = start + static_cast<int>(p) * period_step;
+                choices.push_back(period_key(year_of(index), month_of(index), gran));
             }
-            w.formula(row, dc_actual, f);
-            w.formula(row, dc_attainment, "=IF(AND(ISNUMBER(" + actual + ");ISNUMBER(" + target + ");" + target +
-                                              "<>0;OR(NOT(" + lower + ");" + actual + "<>0));KPI.ATTAINMENT(" +
-                                              actual + ";" + target + ";;" + lower + ");\"\")");
-            w.formula(row, dc_status, "=IF(ISNUMBER(" + cell_ref(row, dc_attainment) + ");KPI.STATUS(" + actual + ";" +
-                                          target + ";" + lower + ");\"\")");
-            const auto status = cell_ref(row, dc_status);
-            w.formula(row, dc_status_text,
-                      "=IF(ISNUMBER(" + status + ");CHOOSE(" + status + "+2;\"" +
-                          std::string(vi ? "Không đạt" : "Off track") + "\";\"" +
-                          std::string(vi ? "Có rủi ro" : "At risk") + "\";\"" +
-                          std::string(vi ? "Đạt" : "On track") + "\");\"\")");
-            w.style(rect(row, dc_baseline, row, dc_actual), kind);
-            if (r->strategic) w.style(rect(row, 0, row, dc_count - 1), std::nullopt, true);
-            ++row;
+            dash.validations.push_back({rect(selector_row, 1, selector_row, 1), std::move(choices), std::nullopt, {}});
+        }
+        w.style(rect(selector_row, 0, selector_row, 0), std::nullopt, true);
+        dash.styles.push_back({rect(selector_row, 1, selector_row, 1), std::nullopt, true, false, false, std::nullopt, 0,
+                               true, false});
+        const text headers[c_count] = {{"ID", "ID"},
+                                       {"KPI", "KPI"},
+                                       {"Target", "Mục tiêu"},
+                                       {"Actual", "Thực tế"},
+                                       {"Previous period", "Kỳ trước"},
+                                       {"Change", "Thay đổi"},
+                                       {"Plan to date", "Lũy kế"},
+                                       {"Attainment", "Mức hoàn thành"},
+                                       {"Status", "Trạng thái"},
+                                       {"Status in words", "Diễn giải"},
+                                       {"Projection at deadline", "Dự báo đến hạn"},
+                                       {"Pace", "Tiến độ"},
+                                       {"Deadline (period no.)", "Hạn (kỳ thứ)"}};
+        for (std::size_t c = 0; c < c_count; ++c) w.text(dash_header_row, c, str(headers[c], lang));
+
+        const std::string dir_lower_q = "\"" + str(dir_lower, lang) + "\"";
+        const std::string plan_first_index = std::to_string(start); // year * 12 + month - 1
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto* r = order[i];
+            const std::size_t row = table_first + i;
+            const std::string reg_row = std::to_string(r->register_row + 1);
+            const std::string lower = "{register}.$H$" + reg_row + "=" + dir_lower_q;
+            const auto at = [&](std::size_t c) { return cell_ref(row, c); };
+            const std::string values = trow_range(trends_row(vh, i)), to_dates = trow_range(trends_row(ph, i));
+            const std::string mode_to_date = selector + "=\"" + str(to_date, lang) + "\"";
+            w.formula(row, c_id, "={register}.$A$" + reg_row);
+            w.formula(row, c_name, "={register}.$B$" + reg_row);
+            w.formula(row, c_target, "={register}.$J$" + reg_row);
+            w.formula(row, c_actual, "=IF(" + k_ref + "=0;\"\";INDEX(IF(" + mode_to_date + ";" + to_dates + ";" + values +
+                                         ");1;" + k_ref + "))");
+            w.formula(row, c_previous, "=IF(" + k_ref + "<2;\"\";INDEX(IF(" + mode_to_date + ";" + to_dates + ";" +
+                                           values + ");1;" + k_ref + "-1))");
+            w.formula(row, c_change, "=IF(AND(ISNUMBER(" + at(c_actual) + ");ISNUMBER(" + at(c_previous) + "));" +
+                                         at(c_actual) + "-" + at(c_previous) + ";\"\")");
+            w.formula(row, c_to_date, "=IF(" + k_ref + "=0;\"\";INDEX(" + to_dates + ";1;" + k_ref + "))");
+            const auto actual = at(c_actual), target = at(c_target);
+            w.formula(row, c_attainment, "=IF(AND(ISNUMBER(" + actual + ");ISNUMBER(" + target + ");" + target +
+                                             "<>0;OR(NOT(" + lower + ");" + actual + "<>0));KPI.ATTAINMENT(" + actual +
+                                             ";" + target + ";;" + lower + ");\"\")");
+            w.formula(row, c_status, "=IF(ISNUMBER(" + at(c_attainment) + ");KPI.STATUS(" + actual + ";" + target +
+                                         ";" + lower + ");\"\")");
+            const auto status = at(c_status);
+            w.formula(row, c_status_text, "=IF(ISNUMBER(" + status + ");CHOOSE(" + status + "+2;\"" +
+                                              std::string(vi ? "Không đạt" : "Off track") + "\";\"" +
+                                              std::string(vi ? "Có rủi ro" : "At risk") + "\";\"" +
+                                              std::string(vi ? "Đạt" : "On track") + "\");\"\")");
+            // The deadline's period number in the plan (1 = the first period), from the register.
+            const std::string deadline = "{register}.$K$" + reg_row;
+            w.formula(row, c_deadline, "=IF(ISNUMBER(" + deadline + ");INT((YEAR(" + deadline + ")*12+MONTH(" + deadline +
+                                           ")-1-" + plan_first_index + ")/" + std::to_string(period_step) + ")+1;\"\")");
+            const std::string dl = at(c_deadline);
+            const std::string first_value = "{trends}.$C$" + std::to_string(trends_row(vh, i) + 1);
+            const std::string up_to_k = first_value + ":INDEX(" + values + ";1;" + k_ref + ")";
+            w.formula(row, c_projection, "=IF(OR(NOT(ISNUMBER(" + dl + "));" + k_ref + "=0);\"\";IF(" + dl + "<" + k_ref +
+                                             ";\"\";IF(COUNT(" + up_to_k + ")=0;\"\";KPI.PROJECTION(" + up_to_k + ";" + dl +
+                                             "-" + k_ref + "))))");
+            const std::string proj = at(c_projection);
+            w.formula(row, c_pace, "=IF(AND(ISNUMBER(" + dl + ");" + k_ref + ">0;" + dl + "<" + k_ref + ");\"" +
+                                       std::string(vi ? "Đã quá hạn" : "Deadline passed") + "\";IF(AND(ISNUMBER(" + proj +
+                                       ");ISNUMBER(" + target + ");" + target + "<>0);CHOOSE(KPI.PACESTATUS(" + proj + ";" +
+                                       target + ";" + lower + ")+2;\"" + std::string(vi ? "Chậm tiến độ" : "Behind") +
+                                       "\";\"" + std::string(vi ? "Đúng tiến độ" : "On pace") + "\";\"" +
+                                       std::string(vi ? "Vượt tiến độ" : "Ahead") + "\");\"\"))");
+            const number_kind kind = r->strategic ? (r->g->percent ? number_kind::percent : number_kind::decimal)
+                                                  : number_of(r->m->unit);
+            w.style(rect(row, c_target, row, c_to_date), kind);
+            w.style(rect(row, c_projection, row, c_projection), kind);
+            if (r->strategic) w.style(rect(row, 0, row, c_pace), std::nullopt, true);
         }
         w.style(rect(0, 0, 0, 0), std::nullopt, true);
-        w.style(rect(dash_header_row, 0, dash_header_row, dc_count - 1), std::nullopt, true, true);
-        w.style(rect(dash_header_row + 1, dc_attainment, table_last, dc_attainment), number_kind::percent);
-        w.style(rect(dash_header_row + 1, dc_status, table_last, dc_status), number_kind::integer);
-        dash.icon_sets.push_back({rect(dash_header_row + 1, dc_status, table_last, dc_status), false});
-        const auto status_col = "$" + column_letters(dc_status) + std::to_string(dash_header_row + 2);
-        const cell_rect words = rect(dash_header_row + 1, dc_status_text, table_last, dc_status_text);
+        dash.styles.push_back({rect(0, 0, 0, 0), std::nullopt, true, false, false, std::nullopt, 14, false, false});
+        w.style(rect(dash_header_row, 0, dash_header_row, c_count - 1), std::nullopt, true, true);
+        dash.styles.push_back({rect(table_first, 0, table_last, c_count - 1), std::nullopt, false, false, false,
+                               std::nullopt, 0, false, true});
+        dash.styles.push_back({rect(table_first, c_name, table_last, c_name), std::nullopt, false, false, true,
+                               std::nullopt, 0, false, true});
+        w.style(rect(table_first, c_attainment, table_last, c_attainment), number_kind::percent);
+        w.style(rect(table_first, c_status, table_last, c_status), number_kind::integer);
+        dash.icon_sets.push_back({rect(table_first, c_status, table_last, c_status), false});
+        const auto status_col = "$" + column_letters(c_status) + std::to_string(table_first + 1);
+        const cell_rect words = rect(table_first, c_status_text, table_last, c_status_text);
         dash.style_rules.push_back({words, status_col + "=1", "Good"});
         dash.style_rules.push_back({words, status_col + "=0", "Neutral"});
         dash.style_rules.push_back({words, status_col + "=-1", "Bad"});
+        const auto pace_col = "$" + column_letters(c_pace) + std::to_string(table_first + 1);
+        const cell_rect paces = rect(table_first, c_pace, table_last, c_pace);
+        dash.style_rules.push_back({paces, pace_col + "=\"" + std::string(vi ? "Vượt tiến độ" : "Ahead") + "\"", "Good"});
+        dash.style_rules.push_back({paces, pace_col + "=\"" + std::string(vi ? "Đúng tiến độ" : "On pace") + "\"", "Neutral"});
+        dash.style_rules.push_back({paces, pace_col + "=\"" + std::string(vi ? "Chậm tiến độ" : "Behind") + "\"", "Bad"});
         dash.frozen_rows = static_cast<std::int32_t>(dash_header_row + 1);
-        dash.column_widths = {{dc_id, 2200},       {dc_name, 7800},     {dc_level, 2600},    {dc_goal, 2600},
-                              {dc_channel, 3800},  {dc_unit, 3000},     {dc_baseline, 3000}, {dc_target, 3000},
-                              {dc_actual, 3000},   {dc_attainment, 2800}, {dc_status, 2200}, {dc_status_text, 3000}};
-        // A chart per strategic goal: the attainment of the goal and of its tactical KPIs.
-        std::size_t chart_row = dash_header_row;
+        dash.column_widths = {{c_id, 2000},        {c_name, 5400},      {c_target, 2400},    {c_actual, 2400},
+                              {c_previous, 2400},  {c_change, 2200},    {c_to_date, 2400},   {c_attainment, 2300},
+                              {c_status, 1300},    {c_status_text, 2300}, {c_projection, 2400}, {c_pace, 2500},
+                              {c_deadline, 2000}};
+        dash.hidden_columns.push_back(c_deadline);
+
+        // Business figures.
+        w.text(figures_heading, 0, vi ? "Số liệu doanh nghiệp (ô màu vàng: bạn nhập vào)"
+                                      : "Business figures (yellow cells: you fill them in)");
+        w.style(rect(figures_heading, 0, figures_heading, 0), std::nullopt, true);
+        if (!gross_margin.empty()) {
+            const std::size_t row = figures_heading + 1;
+            w.text(row, 0, vi ? "Biên lợi nhuận gộp (cho ROMI; giá trị tham khảo, hãy thay)"
+                              : "Gross margin (for ROMI; a typical value, replace it)");
+            w.number(row, c_actual, gross_margin_default(profile.sector));
+            w.style(rect(row, c_actual, row, c_actual), number_kind::percent);
+            dash.styles.push_back({rect(row, c_actual, row, c_actual), std::nullopt, false, false, false, std::nullopt, 0,
+                                   true, false});
+            model.names.push_back({"KPI_GrossMargin", sheet_role::dashboard, rect(row, c_actual, row, c_actual)});
+        }
+        if (!figures.empty()) {
+            w.text(figures_header, 0, str(period_column_title(), lang));
+            for (const auto& f : figures) w.text(figures_header, f.col, str(f.title, lang));
+            w.style(rect(figures_header, 0, figures_header, figures.back().col), std::nullopt, true, true);
+            for (std::size_t p = 0; p < P; ++p) {
+                const int index = start + static_cast<int>(p) * period_step;
+                w.text(figures_first + p, 0, period_key(year_of(index), month_of(index), gran));
+            }
+            const cell_rect inputs = rect(figures_first, figures.front().col, figures_last, figures.back().col);
+            w.style(inputs, number_kind::currency);
+            dash.styles.push_back({inputs, std::nullopt, false, false, false, std::nullopt, 0, true, false});
+            model.names.push_back({"KPI_Inputs", sheet_role::dashboard, inputs});
+        }
+
+        // Charts: per goal, the trend (actual by period with the target) and the attainment of the goal
+        // and its tactical KPIs in the period shown.
+        std::size_t chart_row = figures_last + 2;
         for (std::size_t b = 0; b < blocks.size(); ++b) {
-            const auto [first, last] = blocks[b];
-            const auto* r = order[first - dash_header_row - 1];
+            const auto* r = order[blocks[b].first];
+            chart_spec t;
+            t.name = "KPI_Trend_" + std::string(r->g->id);
+            t.title = str(r->g->name, lang) + (vi ? ": thực tế theo kỳ và mục tiêu" : ": actual by period and target");
+            t.type = chart_type::line;
+            t.ranges = {trend_blocks[b]};
+            t.first_row_is_header = true;
+            t.series_in_rows = true;
+            t.data_sheet = sheet_role::trends;
+            t.anchor = rect(chart_row, c_id, chart_row + 15, c_target);
+            dash.charts.push_back(std::move(t));
             chart_spec c;
             c.name = "KPI_Chart_" + std::string(r->g->id);
-            c.title = str(r->g->name, lang) + (vi ? ": mức hoàn thành" : ": attainment");
+            c.title = str(r->g->name, lang) + (vi ? ": mức hoàn thành trong kỳ" : ": attainment in the period");
             c.type = chart_type::bar;
-            c.ranges = {rect(first, dc_id, last, dc_id), rect(first, dc_attainment, last, dc_attainment)};
-            c.first_row_is_header = false;
-            c.anchor = rect(chart_row, dc_count + 1, chart_row + 14, dc_count + 7);
-            chart_row += 16;
+            c.ranges = {attainment_blocks[b]};
+            c.first_row_is_header = true;
+            c.data_sheet = sheet_role::trends;
+            c.value_axis_min = 0.0;
+            c.anchor = rect(chart_row, c_actual, chart_row + 15, c_pace);
             dash.charts.push_back(std::move(c));
+            chart_row += 17;
         }
-        const std::size_t print_last_row = std::max(inputs_last, chart_row);
-        dash.print_area = rect(0, 0, print_last_row, dc_count + 7);
+        dash.print_area = rect(0, 0, chart_row, c_pace);
         dash.print_title_rows = 0;
-        model.names.push_back({"KPI_Dashboard", sheet_role::dashboard, rect(dash_header_row, 0, table_last, dc_count - 1)});
-        if (inputs_last >= inputs_first)
-            model.names.push_back({"KPI_Inputs", sheet_role::dashboard, rect(inputs_first, 4, inputs_last, 4)});
+        model.names.push_back({"KPI_Dashboard", sheet_role::dashboard, rect(dash_header_row, 0, table_last, c_pace)});
+        model.names.push_back({"KPI_Period", sheet_role::dashboard, rect(selector_row, 1, selector_row, 1)});
+
+        // The register's Actual: the plan to date up to the latest period with data.
+        for (std::size_t i = 0; i < n; ++i)
+            reg.rows[order[i]->register_row][rc_actual] = model_cell::of_formula(
+                "=IF(" + last_ref + ">0;INDEX(" + trow_range(trends_row(ph, i)) + ";1;" + last_ref + ");\"\")");
     }
 
     // ---- Guide -----------------------------------------------------------------------------------

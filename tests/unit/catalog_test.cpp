@@ -88,6 +88,8 @@ TEST(Catalog, EveryFunctionHasItsDocumentedSignature) {
         {"KPI.STATUS", "actual;target;[lower_is_better];[amber]"},
         {"KPI.STATUSTEXT", "actual;target;[lower_is_better];[amber]"},
         {"KPI.PACE", "actual;target;start_date;end_date;[as_of];[baseline]"},
+        {"KPI.PROJECTION", "values;periods_ahead;[cumulative]"},
+        {"KPI.PACESTATUS", "projection;target;[lower_is_better];[tolerance]"},
         {"KPI.CMGR", "values"},
         {"KPI.ABTEST.P", "conversions_a;visitors_a;conversions_b;visitors_b"},
         {"KPI.EACH", "name;range1;[range2];[range3];[range4];[range5];[range6]"},
@@ -114,6 +116,8 @@ TEST(Catalog, EveryFunctionHasItsDocumentedSignature) {
     EXPECT_DOUBLE_EQ(kpi::find_function("KPI.TOPN")->params[1].default_value, 10.0);
     EXPECT_DOUBLE_EQ(kpi::find_function("KPI.CSAT")->params[1].default_value, 5.0);
     EXPECT_DOUBLE_EQ(kpi::find_function("KPI.STATUS")->params[3].default_value, 0.9);
+    EXPECT_DOUBLE_EQ(kpi::find_function("KPI.PROJECTION")->params[2].default_value, 0.0);
+    EXPECT_DOUBLE_EQ(kpi::find_function("KPI.PACESTATUS")->params[3].default_value, 0.05);
 }
 
 // IDL parameter names must be camelCase identifiers (unoidl rejects underscores there).
@@ -193,6 +197,10 @@ TEST(Catalog, ParameterDomainsMatchTheCore) {
                 }
                 if (bad == 0 && (d == kpi::domain::divisor || d == kpi::domain::nonzero)) {
                     EXPECT_EQ(r, kpi::result(kpi::errc::div_zero));
+                    ++checked;
+                }
+                if (bad < 0 && d == kpi::domain::periods) {
+                    EXPECT_EQ(r, kpi::result(kpi::errc::bad_value));
                     ++checked;
                 }
                 if (bad == 0 && d == kpi::domain::positive) {

@@ -45,6 +45,7 @@ enum class domain {
     score,    // whole scores within the scale; negative -> #NUM!
     flag,     // TRUE/FALSE; any non-zero number is TRUE
     date,     // a date (serial day number)
+    periods,  // a whole number of periods >= 0; negative or not whole -> #VALUE!
     other,    // not a number (a name, the rest of the arguments)
 };
 

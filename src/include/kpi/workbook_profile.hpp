@@ -33,8 +33,8 @@ struct workbook_profile {
     currency money = currency::vnd;
     std::string language = "vi"; // "vi" or "en": the language of every sheet the builder writes
     period_granularity periods = period_granularity::month;
-    int start_year = 2026;
-    int start_month = 1;              // 1..12
+    int start_year = 0;               // 0: the period after today's (plan_start_month)
+    int start_month = 0;              // 1..12; 0 with start_year 0
     std::vector<goal_target> goals;   // at least one
     std::vector<channel> channels;    // marketing channels (not all_channels)
     // Tactical KPIs the user unticked in the review step (by their proposed ID); empty: keep all.

@@ -78,12 +78,12 @@ struct proposed_kpi {
 
 // The sheets a model can have: the template's four, then the report's (report.hpp).
 enum class sheet_role : std::uint8_t {
-    kpi_register, data, dashboard, guide,
+    kpi_register, data, dashboard, guide, trends,
     report_cover, report_summary, report_acquisition, report_digital, report_customer, report_other,
     report_findings, report_appendix
 };
-inline constexpr std::size_t template_sheet_count = 4; // kpi_register .. guide
-inline constexpr std::size_t sheet_role_count = 12;
+inline constexpr std::size_t template_sheet_count = 5; // kpi_register .. trends
+inline constexpr std::size_t sheet_role_count = 13;
 [[nodiscard]] std::string_view placeholder(sheet_role r) noexcept; // "{register}", "{data}", ...
 
 struct cell_rect {
@@ -112,6 +112,8 @@ struct range_style {
     bool wrap = false;   // wrap long text
     std::optional<std::string> number_code; // a number format code of its own ("#,##0"), en-US syntax
     float font_height = 0;                  // points; 0 keeps the default
+    bool input = false;                     // a cell the user fills in: input look (light yellow)
+    bool top = false;                       // vertical alignment at the top
 };
 
 // A drop-down list: literal values, or the cells of a range on a sheet of the workbook.
@@ -145,6 +147,9 @@ struct chart_spec {
     bool first_row_is_header = true;
     cell_rect anchor;   // the cells the chart covers
     std::optional<double> value_axis_min; // e.g. 0 so that bars compare honestly; unset: automatic
+    std::optional<sheet_role> data_sheet; // the ranges are on that sheet of the workbook; unset: this one
+    bool series_in_rows = false; // each row of the range is a series (first column: names, first row:
+                                 // categories); otherwise each column (first column: categories)
 };
 
 struct named_range {
@@ -166,6 +171,7 @@ struct sheet_model {
     std::vector<chart_spec> charts;
     std::optional<cell_rect> print_area;
     std::int32_t print_title_rows = 0; // rows repeated on every printed page
+    std::vector<std::int32_t> hidden_columns; // helper columns the user does not need to see
 
     [[nodiscard]] std::size_t cols() const noexcept; // widest row
     [[nodiscard]] const model_cell* at(std::size_t row, std::size_t col) const noexcept;
@@ -195,7 +201,20 @@ struct template_options {
     // Further tactical KPIs (custom ones, e.g. a second CPL for another campaign); their metric
     // must be one of metric_keys(), their ID unique.
     std::vector<proposed_kpi> extra_kpis;
+    // How many periods the Data and Trends sheets hold; 0: one year (12 months or 4 quarters).
+    int period_count = 0;
 };
+
+// The first month of the plan: the profile's start, or (start_year 0) the first month of the
+// period after the one containing `today` (monthly: next month; quarterly: next quarter).
+struct plan_month {
+    int year = 0, month = 0;
+};
+[[nodiscard]] plan_month plan_start_month(const workbook_profile& profile, day_serial today);
+
+// The target the wizard proposes for a goal the industry's defaults do not have; it lies on the
+// right side of the goal's typical baseline.
+[[nodiscard]] double default_target(strategic_goal g) noexcept;
 
 // Builds the model. `today` (a Calc day serial) makes every deadline lie in the future: the end
 // of the plan's first year for strategic KPIs, of its first half for tactical ones, moved on by
