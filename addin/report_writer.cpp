@@ -196,12 +196,13 @@ std::variant<kpi::report, std::string> read_report(const Reference<css::sheet::X
                 ctx.requested_period.clear(); // a selector naming another period: the latest with data
         }
     }
-    // A previous-template workbook: actuals on the Dashboard, the register's Actual empty.
-    for (const auto& sheet : sheets_named(document, {"dashboard", "bang dieu khien"}))
-        if (sheet != register_sheet) {
-            ctx.dashboard_actuals = kpi::dashboard_actuals(read_used_area(sheet).cells);
-            if (!ctx.dashboard_actuals.empty()) break;
-        }
+    // A previous-template workbook (no Trends sheet): actuals on the Dashboard, the register's Actual empty.
+    if (!ctx.trends)
+        for (const auto& sheet : sheets_named(document, {"dashboard", "bang dieu khien"}))
+            if (sheet != register_sheet) {
+                ctx.dashboard_actuals = kpi::dashboard_actuals(read_used_area(sheet).cells);
+                if (!ctx.dashboard_actuals.empty()) break;
+            }
     const auto audit = kpi::audit(*reg, ctx.today);
     return kpi::build_report(audit, std::move(ctx));
 }
