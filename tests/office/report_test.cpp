@@ -528,7 +528,11 @@ chart_data read_chart(const Reference<css::sheet::XSpreadsheet>& sheet, const st
     Reference<css::chart::XChartDataArray> data(chart->getData(), UNO_QUERY_THROW);
     chart_data out;
     for (const auto& d : data->getColumnDescriptions()) out.series.push_back(u8(d));
-    for (const auto& row : data->getData()) out.rows.emplace_back(row.begin(), row.end());
+    // The chart API marks a missing value with its own number (getNotANumber(): DBL_MIN here): as NaN.
+    for (const auto& row : data->getData()) {
+        auto& values = out.rows.emplace_back();
+        for (double v : row) values.push_back(data->isNotANumber(v) ? NAN : v);
+    }
     return out;
 }
 
