@@ -48,6 +48,7 @@ void run_report_command(const command_context& ctx) {
 
     report_request request;
     request.fallback_language = ui;
+    request.period_from_dashboard = true; // the Dashboard's period selector, else the latest period
     request.source_name = stem.empty() ? std::string() : std::filesystem::path(system_path(model->getURL())).filename().string();
     auto read = read_report(doc, request);
     if (auto* problem = std::get_if<std::string>(&read)) {

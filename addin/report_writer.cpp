@@ -9,11 +9,18 @@
 #include <kpi/text_fold.hpp>
 
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/XDocumentProperties.hpp>
 #include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XCellRangeReferrer.hpp>
+#include <com/sun/star/sheet/XNamedRanges.hpp>
+#include <com/sun/star/chart/XChartDocument.hpp>
+#include <com/sun/star/document/XEmbeddedObjectSupplier.hpp>
+#include <com/sun/star/table/XTableChartsSupplier.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
 
@@ -83,6 +90,49 @@ std::vector<std::string> actual_formulas(const Reference<css::sheet::XSpreadshee
     return out;
 }
 
+// The sheets whose name folds to one of `names` ("Trends", "Xu hướng"), in document order.
+std::vector<Reference<css::sheet::XSpreadsheet>> sheets_named(const Reference<css::sheet::XSpreadsheetDocument>& document,
+                                                              std::initializer_list<std::string_view> names) {
+    std::vector<Reference<css::sheet::XSpreadsheet>> out;
+    auto all = document->getSheets();
+    for (const auto& name : all->getElementNames()) {
+        const auto key = kpi::fold_key(to_utf8(name));
+        for (const auto n : names)
+            if (key == n) out.emplace_back(all->getByName(name), UNO_QUERY_THROW);
+    }
+    return out;
+}
+
+// The text of the cell the document's named range KPI_Period names ("" when there is none).
+std::string dashboard_period(const Reference<css::sheet::XSpreadsheetDocument>& document) {
+    Reference<css::beans::XPropertySet> props(document, UNO_QUERY);
+    if (!props.is()) return {};
+    Reference<css::sheet::XNamedRanges> names(props->getPropertyValue("NamedRanges"), UNO_QUERY);
+    if (!names.is() || !names->hasByName("KPI_Period")) return {};
+    Reference<css::sheet::XCellRangeReferrer> referrer(names->getByName("KPI_Period"), UNO_QUERY);
+    if (!referrer.is()) return {};
+    auto cells = referrer->getReferredCells();
+    if (!cells.is()) return {};
+    const auto g = to_grid(Reference<css::sheet::XCellRangeData>(cells, UNO_QUERY_THROW)->getDataArray());
+    if (g.rows() == 0 || g.cols() == 0) return {};
+    const auto* s = g.at(0, 0).string();
+    return s ? *s : std::string();
+}
+
+// The trend charts (KPITrendChart*) compare several KPIs: they get a legend.
+void show_trend_legends(const Reference<css::sheet::XSpreadsheetDocument>& doc) {
+    Reference<css::container::XIndexAccess> sheets(doc->getSheets(), UNO_QUERY_THROW);
+    for (sal_Int32 i = 0; i < sheets->getCount(); ++i) {
+        auto charts = Reference<css::table::XTableChartsSupplier>(sheets->getByIndex(i), UNO_QUERY_THROW)->getCharts();
+        for (const auto& name : charts->getElementNames()) {
+            if (!name.startsWith("KPITrendChart")) continue;
+            Reference<css::document::XEmbeddedObjectSupplier> embedded(charts->getByName(name), UNO_QUERY_THROW);
+            Reference<css::beans::XPropertySet> chart(embedded->getEmbeddedObject(), UNO_QUERY);
+            if (chart.is()) chart->setPropertyValue("HasLegend", Any(true));
+        }
+    }
+}
+
 } // namespace
 
 std::variant<kpi::report, std::string> read_report(const Reference<css::sheet::XSpreadsheetDocument>& document,
@@ -129,6 +179,30 @@ std::variant<kpi::report, std::string> read_report(const Reference<css::sheet::X
     ctx.register_sheet = to_utf8(Reference<css::container::XNamed>(register_sheet, UNO_QUERY_THROW)->getName());
     ctx.today = today_serial();
     ctx.actual_formulas = actual_formulas(register_sheet, register_block, *reg);
+    // Over time: the Trends sheet and the period asked for.
+    for (const auto& sheet : sheets_named(document, {"trends", "xu huong"}))
+        if (auto trends = kpi::read_trends(read_used_area(sheet).cells)) {
+            ctx.trends = std::move(trends);
+            break;
+        }
+    if (ctx.trends) {
+        if (!request.period.empty()) {
+            if (!kpi::find_trend_period(*ctx.trends, request.period))
+                return kpi::period_not_in_trends(*ctx.trends, request.period, ctx.language);
+            ctx.requested_period = request.period;
+        } else if (request.period_from_dashboard) {
+            ctx.requested_period = kpi::selector_period(dashboard_period(document));
+            if (!ctx.requested_period.empty() && !kpi::find_trend_period(*ctx.trends, ctx.requested_period))
+                ctx.requested_period.clear(); // a selector naming another period: the latest with data
+        }
+    }
+    // A previous-template workbook (no Trends sheet): actuals on the Dashboard, the register's Actual empty.
+    if (!ctx.trends)
+        for (const auto& sheet : sheets_named(document, {"dashboard", "bang dieu khien"}))
+            if (sheet != register_sheet) {
+                ctx.dashboard_actuals = kpi::dashboard_actuals(read_used_area(sheet).cells);
+                if (!ctx.dashboard_actuals.empty()) break;
+            }
     const auto audit = kpi::audit(*reg, ctx.today);
     return kpi::build_report(audit, std::move(ctx));
 }
@@ -155,6 +229,7 @@ void export_report(const Reference<css::uno::XComponentContext>& context, const 
         if (!ours) sheets->removeByName(initial);
     }
     show_workbook(doc, model, names);
+    show_trend_legends(doc);
 
     store_to_url(component, target_url, filter_name(format));
 }

@@ -25,12 +25,20 @@ struct report_request {
     std::string language;          // "vi"/"en"; "" -> the register's header language, else fallback
     std::string fallback_language; // the UI language
     std::string source_name;       // the workbook's file name (cover); "" -> the document title
-    std::string period;            // "" -> found in the workbook (docs/report.md)
+    // The report's period: a period of the Trends sheet ("2026-03"; one it lacks is refused), or ""
+    // for the last period with data. Without a Trends sheet it is only the period shown on the cover
+    // ("" -> found in the workbook). docs/report.md.
+    std::string period;
+    // The menu command: when `period` is "", the Dashboard's period selector (named range KPI_Period)
+    // when it names a period of the Trends sheet, else the last period with data.
+    bool period_from_dashboard = false;
 };
 
 // Reads the first sheet holding a register (header in its first 20 rows), the company and the
 // period from the document's values as they are now (the caller recalculates first if it wants).
-// A document without a register gives the reason in words, in the request's language.
+// Also the Trends sheet ("Trends" / "Xu hướng") and, for workbooks of the previous template, the
+// Dashboard's actuals. A document without a register, or a requested period the Trends sheet lacks,
+// gives the reason in words, in the request's language.
 [[nodiscard]] std::variant<kpi::report, std::string>
 read_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document, const report_request& request);
 

@@ -1,4 +1,4 @@
-// kpi report WORKBOOK... [-o OUT] [--format pdf|xlsx|ods|html] [--lang vi|en] [--period TEXT] [--force]
+// kpi report WORKBOOK... [-o OUT] [--format pdf|xlsx|ods|html] [--lang vi|en] [--period PERIOD] [--force]
 // One office for all workbooks; progress on the terminal; docs/report.md.
 #include "cli.hpp"
 #include "report_writer.hpp"
@@ -27,10 +27,12 @@ std::string default_language() {
 }
 
 void usage() {
-    std::cerr << "usage: kpi report WORKBOOK... [-o OUT] [--format pdf|xlsx|ods|html] [--lang vi|en] [--period TEXT] "
+    std::cerr << "usage: kpi report WORKBOOK... [-o OUT] [--format pdf|xlsx|ods|html] [--lang vi|en] [--period PERIOD] "
                  "[--force]\n"
                  "  OUT is the report file for one workbook, or a directory (several workbooks, or ending in /);\n"
-                 "  without -o each report is written next to its workbook as NAME-report.pdf (or .xlsx, ...).\n";
+                 "  without -o each report is written next to its workbook as NAME-report.pdf (or .xlsx, ...).\n"
+                 "  --period 2026-03 (or 2026-Q2): the period reported on, one of the Trends sheet's; default: the\n"
+                 "  last period with data. Without a Trends sheet: the period shown on the cover.\n";
 }
 
 } // namespace

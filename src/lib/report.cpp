@@ -2,10 +2,12 @@
 
 #include "kpi/targets.hpp"
 #include "kpi/text_fold.hpp"
+#include "kpi/trend.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 
 namespace kpi {
 namespace {
@@ -36,16 +38,276 @@ report_line make_line(const audit_report& audit, std::size_t i, const report_con
     line.baseline = value_of(row.baseline);
     line.target = value_of(row.target);
     line.actual = value_of(row.actual);
-    const bool lower = row.direction == kpi_direction::lower_is_better;
+    if (!line.actual && !row.actual.present)
+        for (const auto& [id, value] : ctx.dashboard_actuals)
+            if (id == row.id) {
+                line.actual = value;
+                line.actual_from_dashboard = true;
+                break;
+            }
+    const sv formula = i < ctx.actual_formulas.size() ? sv(ctx.actual_formulas[i]) : sv();
+    line.function = defining_function(formula, line.source);
+    return line;
+}
+
+// Attainment and status of a line's actual against its target; a target of 0 gives neither.
+void rate_line(report_line& line, sv lang) {
+    line.attainment.reset();
+    line.status.reset();
+    const bool lower = line.direction == kpi_direction::lower_is_better;
+    if (line.target && *line.target == 0) {
+        const std::string note = is_vi(lang) ? "Mục tiêu bằng 0: không tính được mức hoàn thành, trạng thái và tiến độ."
+                                             : "The target is 0: attainment, status and pace cannot be computed.";
+        if (std::find(line.notes.begin(), line.notes.end(), note) == line.notes.end()) line.notes.push_back(note);
+        return;
+    }
     if (line.actual && line.target) {
         if (const auto a = attainment(*line.actual, *line.target, std::nullopt, lower); a.ok())
             line.attainment = a.value();
         if (const auto s = status(*line.actual, *line.target, lower); s.ok())
             line.status = static_cast<int>(s.value());
     }
-    const sv formula = i < ctx.actual_formulas.size() ? sv(ctx.actual_formulas[i]) : sv();
-    line.function = defining_function(formula, line.source);
-    return line;
+}
+
+
+// ---- KPIs over time ---------------------------------------------------------------------------
+
+// A cell as an ID or label: its text, or a whole number without decimals.
+std::string cell_text(const grid_cell& c) {
+    if (const auto* t = c.string()) return std::string(trim(*t));
+    if (const auto* d = c.number()) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.15g", *d);
+        return buffer;
+    }
+    return {};
+}
+
+struct trend_header {
+    std::size_t row = 0;
+    std::vector<period> periods;
+    std::vector<std::string> keys;
+};
+
+std::optional<trend_header> header_at(const grid& g, std::size_t r) {
+    if (g.cols() < 3) return std::nullopt;
+    const auto* a = g.at(r, 0).string();
+    if (!a || fold_key(*a) != "id") return std::nullopt;
+    trend_header h;
+    h.row = r;
+    for (std::size_t c = 2; c < g.cols(); ++c) {
+        const auto* t = g.at(r, c).string();
+        const auto p = t ? parse_period(*t) : std::nullopt;
+        if (!p || p->kind == period_kind::day) break;
+        h.periods.push_back(*p);
+        h.keys.push_back(to_string(*p));
+    }
+    if (h.periods.empty()) return std::nullopt;
+    return h;
+}
+
+std::vector<trend_row> block_rows(const grid& g, const trend_header& h) {
+    std::vector<trend_row> rows;
+    for (std::size_t r = h.row + 1; r < g.rows() && !g.at(r, 0).is_empty(); ++r) {
+        trend_row row;
+        row.id = cell_text(g.at(r, 0));
+        row.name = cell_text(g.at(r, 1));
+        row.values.resize(h.periods.size());
+        for (std::size_t k = 0; k < h.periods.size(); ++k) {
+            const auto& c = g.at(r, 2 + k);
+            if (const auto* d = c.number()) {
+                if (std::isfinite(*d)) row.values[k] = *d;
+            } else if (const auto* t = c.string(); t && !trim(*t).empty()) {
+                row.texts.emplace_back(k, std::string(trim(*t)));
+            }
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+const trend_row* find_row(const std::vector<trend_row>& rows, sv id) noexcept {
+    for (const auto& r : rows)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+} // namespace
+
+const trend_row* trends_sheet::value_row(std::string_view id) const noexcept { return find_row(period_value, id); }
+const trend_row* trends_sheet::plan_row(std::string_view id) const noexcept { return find_row(plan_to_date, id); }
+period_kind trends_sheet::granularity() const noexcept {
+    return periods.empty() ? period_kind::month : periods.front().kind;
+}
+
+std::optional<trends_sheet> read_trends(const grid& sheet) {
+    std::vector<trend_header> headers;
+    for (std::size_t r = 0; r < sheet.rows() && headers.size() < 2; ++r)
+        if (auto h = header_at(sheet, r)) headers.push_back(std::move(*h));
+    if (headers.empty()) return std::nullopt;
+    trends_sheet t;
+    t.periods = headers[0].periods;
+    t.keys = headers[0].keys;
+    t.period_value = block_rows(sheet, headers[0]);
+    if (headers.size() > 1) {
+        // Block 2 on block 1's periods, by key (a period block 2 lacks stays blank).
+        for (auto& row : block_rows(sheet, headers[1])) {
+            trend_row aligned;
+            aligned.id = std::move(row.id);
+            aligned.name = std::move(row.name);
+            aligned.values.resize(t.keys.size());
+            for (std::size_t k = 0; k < headers[1].keys.size(); ++k) {
+                const auto at = std::find(t.keys.begin(), t.keys.end(), headers[1].keys[k]);
+                if (at != t.keys.end()) aligned.values[static_cast<std::size_t>(at - t.keys.begin())] = row.values[k];
+            }
+            for (auto& [k, text] : row.texts) {
+                const auto at = std::find(t.keys.begin(), t.keys.end(), headers[1].keys[k]);
+                if (at != t.keys.end()) aligned.texts.emplace_back(static_cast<std::size_t>(at - t.keys.begin()), text);
+            }
+            t.plan_to_date.push_back(std::move(aligned));
+        }
+    }
+    return t;
+}
+
+std::optional<std::size_t> find_trend_period(const trends_sheet& t, std::string_view text) {
+    const auto p = parse_period(text);
+    if (!p) return std::nullopt;
+    for (std::size_t i = 0; i < t.periods.size(); ++i)
+        if (t.periods[i] == *p) return i;
+    return std::nullopt;
+}
+
+std::optional<std::size_t> latest_trend_period(const trends_sheet& t) {
+    std::optional<std::size_t> last;
+    for (const auto& row : t.period_value)
+        for (std::size_t k = 0; k < row.values.size(); ++k)
+            if (row.values[k] && (!last || k > *last)) last = k;
+    return last;
+}
+
+std::string selector_period(std::string_view selector_text) {
+    const auto p = parse_period(selector_text);
+    return p && p->kind != period_kind::day ? std::string(trim(selector_text)) : std::string();
+}
+
+std::string period_not_in_trends(const trends_sheet& t, std::string_view requested, std::string_view language) {
+    const bool vi = is_vi(language);
+    std::string range = t.keys.empty() ? std::string("-") : t.keys.front() + " – " + t.keys.back();
+    if (!parse_period(requested))
+        return (vi ? "“" : "\"") + std::string(requested) +
+               (vi ? "” không phải là một kỳ (ví dụ 2026-03 hoặc 2026-Q2); trang Xu hướng có các kỳ " + range + "."
+                   : "\" is not a period (such as 2026-03 or 2026-Q2); the Trends sheet has the periods " + range + ".");
+    return (vi ? "Kỳ " : "The period ") + std::string(trim(requested)) +
+           (vi ? " không có trên trang Xu hướng (các kỳ " + range + ")."
+               : " is not on the Trends sheet (periods " + range + ").");
+}
+
+long period_index(day_serial day, period_kind k) noexcept {
+    const auto c = to_civil(day);
+    switch (k) {
+    case period_kind::month: return c.year * 12L + (c.month - 1);
+    case period_kind::quarter: return c.year * 4L + (c.month - 1) / 3;
+    case period_kind::year: return c.year;
+    case period_kind::day: break;
+    }
+    return day;
+}
+
+std::vector<std::pair<std::string, double>> dashboard_actuals(const grid& sheet) {
+    std::vector<std::pair<std::string, double>> out;
+    for (std::size_t r = 0; r < sheet.rows(); ++r) {
+        const auto* a = sheet.cols() > 0 ? sheet.at(r, 0).string() : nullptr;
+        if (!a || fold_key(*a) != "id") continue;
+        std::optional<std::size_t> actual;
+        for (std::size_t c = 1; c < sheet.cols() && !actual; ++c)
+            if (const auto* t = sheet.at(r, c).string(); t && (fold_key(*t) == "actual" || fold_key(*t) == "thuc te"))
+                actual = c;
+        if (!actual) continue;
+        for (std::size_t below = r + 1; below < sheet.rows() && !sheet.at(below, 0).is_empty(); ++below)
+            if (const auto* d = sheet.at(below, *actual).number(); d && std::isfinite(*d))
+                out.emplace_back(cell_text(sheet.at(below, 0)), *d);
+        break;
+    }
+    return out;
+}
+
+namespace {
+
+// Over time, for one KPI on the Trends sheet, as of period `at`.
+trend_figures trend_of(report_line& line, const kpi_row& reg_row, const trend_row& values, const trend_row* plan,
+                       const trends_sheet& t, std::size_t at, sv lang) {
+    const bool vi = is_vi(lang);
+    trend_figures f;
+    const std::string& key = t.keys[at];
+    for (const auto& [k, text] : values.texts)
+        if (k <= at)
+            line.notes.push_back(vi ? "Kỳ " + t.keys[k] + " trên trang Xu hướng chứa chữ “" + text +
+                                          "” thay vì một số: coi như không có số liệu."
+                                    : t.keys[k] + " on the Trends sheet holds the text \"" + text +
+                                          "\" where a number belongs: counted as no data.");
+    f.value = values.values[at];
+    if (at > 0) f.previous = values.values[at - 1];
+    if (!f.value)
+        line.notes.push_back(vi ? "Không có giá trị cho kỳ " + key +
+                                      ": chưa có số liệu, hoặc không có gì để chia (ví dụ có chi phí nhưng chưa có lead)."
+                                : "No value for " + key +
+                                      ": no data yet, or nothing to divide by (e.g. spend but no leads).");
+    else if (at > 0 && !f.previous)
+        line.notes.push_back(vi ? "Kỳ trước (" + t.keys[at - 1] + ") không có giá trị: không tính được thay đổi."
+                                : "No value for the previous period (" + t.keys[at - 1] + "): no change shown.");
+    if (f.value && f.previous) {
+        f.change = *f.value - *f.previous;
+        if (*f.previous != 0) f.relative_change = *f.change / std::fabs(*f.previous);
+    }
+    if (plan) {
+        f.plan_to_date = plan->values[at];
+        line.actual = f.plan_to_date;
+        line.actual_from_dashboard = false;
+    }
+    rate_line(line, lang);
+
+    const bool lower = line.direction == kpi_direction::lower_is_better;
+    const bool zero_target = line.target && *line.target == 0;
+    for (std::size_t k = 0; k <= at; ++k) {
+        cell a;
+        if (values.values[k] && line.target && !zero_target)
+            if (const auto r = attainment(*values.values[k], *line.target, std::nullopt, lower); r.ok()) a = r.value();
+        f.attainment.push_back(a);
+    }
+
+    const auto& deadline = reg_row.deadline.value;
+    if (!deadline) {
+        line.notes.push_back(vi ? "Bảng KPI chưa có thời hạn: không dự báo được." : "No deadline in the register: no projection.");
+        return f;
+    }
+    const long ahead = period_index(deadline->last, t.granularity()) - period_index(t.periods[at].first, t.granularity());
+    if (ahead < 0) {
+        f.deadline_passed = true;
+        line.notes.push_back(vi ? "Thời hạn " + to_string(*deadline) + " đã qua trước kỳ " + key + ": không dự báo."
+                                : "The deadline " + to_string(*deadline) + " passed before " + key + ": no projection.");
+        return f;
+    }
+    const std::vector<cell> upto(values.values.begin(), values.values.begin() + static_cast<std::ptrdiff_t>(at + 1));
+    const auto projected = project_to_deadline(upto, static_cast<double>(ahead), projection_kind::rate);
+    if (!projected.ok()) {
+        line.notes.push_back(projected.error() == errc::out_of_domain
+                                 ? std::string(vi ? "Trang Xu hướng có giá trị âm: không dự báo được."
+                                                  : "A negative value on the Trends sheet: no projection.")
+                                 : vi ? "Chưa có giá trị nào đến kỳ " + key + " để dự báo."
+                                      : "No value up to " + key + " to project from.");
+        return f;
+    }
+    f.projection = projected.value();
+    if (!line.target) {
+        line.notes.push_back(vi ? "Chưa có mục tiêu: không đánh giá được tiến độ." : "No target: no pace.");
+        return f;
+    }
+    if (zero_target) return f; // rate_line said why
+    if (const auto p = pace_status(*f.projection, *line.target, lower); p.ok()) f.pace = static_cast<int>(p.value());
+    else
+        line.notes.push_back(vi ? "Mục tiêu âm: không đánh giá được tiến độ." : "A negative target: no pace.");
+    return f;
 }
 
 std::size_t group_slot(kpi_group g) noexcept {
@@ -66,8 +328,66 @@ report build_report(const audit_report& audit, report_context context) {
     report r;
     const auto& reg = audit.reg();
     const std::string& lang = context.language;
+    // Over time: the report's period on the Trends sheet.
+    const trends_sheet* trends = context.trends ? &*context.trends : nullptr;
+    std::optional<std::size_t> at;
+    if (trends) {
+        if (!context.requested_period.empty()) {
+            at = find_trend_period(*trends, context.requested_period);
+            if (!at) r.trend_notes.push_back(period_not_in_trends(*trends, context.requested_period, lang));
+        }
+        if (!at) at = latest_trend_period(*trends);
+        if (!at)
+            r.trend_notes.push_back(is_vi(lang) ? "Trang Xu hướng chưa có giá trị nào: báo cáo chưa có số liệu theo kỳ."
+                                                : "The Trends sheet has no values yet: no figures by period.");
+    }
+    if (trends && at) {
+        report_period p;
+        p.index = *at;
+        p.key = trends->keys[*at];
+        if (*at > 0) p.previous_key = trends->keys[*at - 1];
+        p.keys.assign(trends->keys.begin(), trends->keys.begin() + static_cast<std::ptrdiff_t>(*at + 1));
+        std::vector<std::string> empty;
+        for (std::size_t k = 0; k <= *at; ++k)
+            if (std::none_of(trends->period_value.begin(), trends->period_value.end(),
+                             [&](const trend_row& row) { return row.values[k].has_value(); }))
+                empty.push_back(trends->keys[k]);
+        if (!empty.empty()) {
+            std::string list;
+            for (const auto& k : empty) list += (list.empty() ? "" : ", ") + k;
+            r.trend_notes.push_back(is_vi(lang) ? "Chưa KPI nào có giá trị trong kỳ: " + list + "."
+                                                : "No KPI has a value in: " + list + ".");
+        }
+        for (const auto& row : trends->period_value) {
+            bool known = false;
+            for (std::size_t i = 0; i < reg.size() && !known; ++i) known = reg[i].id == row.id;
+            if (!known)
+                r.trend_notes.push_back(is_vi(lang) ? "Trang Xu hướng có " + row.id + " nhưng bảng KPI không có: bỏ qua."
+                                                    : "The Trends sheet lists " + row.id +
+                                                          ", which the register does not: left out.");
+        }
+        r.as_of = std::move(p);
+        context.period = trends->keys[*at];
+    }
     for (std::size_t i = 0; i < reg.size(); ++i) {
         auto line = make_line(audit, i, context);
+        rate_line(line, lang);
+        if (trends && at)
+            if (const auto* values = trends->value_row(reg[i].id))
+                line.trend = trend_of(line, reg[i], *values, trends->plan_row(reg[i].id), *trends, *at, lang);
+        if (line.trend && line.trend->pace && *line.trend->pace < 0) r.behind.push_back(line);
+        if (line.trend && line.trend->relative_change) {
+            moved_kpi m;
+            m.id = line.id;
+            m.name = line.name;
+            m.unit = line.unit;
+            m.previous = *line.trend->previous;
+            m.value = *line.trend->value;
+            m.relative_change = *line.trend->relative_change;
+            const bool lower = line.direction == kpi_direction::lower_is_better;
+            m.better = lower ? m.value < m.previous : m.value > m.previous;
+            r.moved.push_back(std::move(m));
+        }
         if (reg[i].level == kpi_level::strategic) r.strategic.push_back(std::move(line));
         else if (reg[i].level == kpi_level::tactical) r.tactical[group_slot(reg[i].group)].push_back(std::move(line));
         else r.tactical.back().push_back(std::move(line)); // no level: shown with the ungrouped ones
@@ -84,6 +404,17 @@ report build_report(const audit_report& audit, report_context context) {
             r.findings.push_back(std::move(f));
         }
     }
+    // The largest relative changes first (ties in register order), at most 5; no change is no move.
+    std::erase_if(r.moved, [](const moved_kpi& m) { return m.relative_change == 0; });
+    std::stable_sort(r.moved.begin(), r.moved.end(), [](const moved_kpi& a, const moved_kpi& b) {
+        return std::fabs(a.relative_change) > std::fabs(b.relative_change);
+    });
+    if (r.moved.size() > 5) r.moved.resize(5);
+    std::stable_partition(r.behind.begin(), r.behind.end(), [&](const report_line& l) {
+        return reg[l.row].level == kpi_level::strategic;
+    });
+    for (const auto g : goals_without_tactical(audit))
+        r.goals_without_tactical.emplace_back(reg[g].id, std::string(reg.text(g, column::name)));
     r.warnings = audit.warning_texts(lang);
     r.kpi_count = audit.kpi_count();
     r.flagged_count = audit.flagged_count();
@@ -256,13 +587,32 @@ std::string value_format(const report_line& l) {
     double largest = 0;
     for (const auto& v : {l.baseline, l.target, l.actual})
         if (v) largest = std::max(largest, std::fabs(*v));
+    if (l.trend)
+        for (const auto& v : {l.trend->value, l.trend->previous, l.trend->plan_to_date, l.trend->projection})
+            if (v) largest = std::max(largest, std::fabs(*v));
     return largest >= 1000 ? "#,##0" : "#,##0.00";
 }
 
 std::string status_words(const report_line& l, sv lang) {
+    const bool vi = is_vi(lang);
     if (l.status) return std::string(status_word(*l.status, lang));
-    return is_vi(lang) ? "Chưa có số liệu" : "No data yet";
+    if (!l.actual) return vi ? "Chưa có số liệu" : "No data yet";
+    if (!l.target) return vi ? "Chưa có mục tiêu" : "No target";
+    if (*l.target == 0) return vi ? "Mục tiêu bằng 0" : "Target is 0";
+    return "—";
 }
+
+std::string pace_words(const trend_figures& t, sv lang) {
+    const bool vi = is_vi(lang);
+    if (t.deadline_passed) return vi ? "Đã quá hạn" : "Deadline passed";
+    if (!t.pace) return "—";
+    if (*t.pace > 0) return vi ? "Vượt tiến độ" : "Ahead of pace";
+    if (*t.pace == 0) return vi ? "Đúng tiến độ" : "On pace";
+    return vi ? "Chậm tiến độ" : "Behind pace";
+}
+
+// "+#,##0;-#,##0;0": a change shows its sign.
+std::string signed_format(const std::string& code) { return "+" + code + ";-" + code + ";" + code; }
 
 struct status_tally {
     std::size_t on = 0, risk = 0, off = 0, none = 0;
@@ -281,45 +631,154 @@ struct status_tally {
     }
 };
 
-// A KPI table from `header_row` on: the columns given, values formatted, status icons.
-// Columns: ID, KPI, [Supports], Owner, Unit, Baseline, Target, Actual, Attainment, Status, Status words,
-// Deadline. Returns the last row written.
+// A KPI table from `header_row` on: the columns given, values formatted, status icons, every cell
+// top-aligned (wrapped). Without figures over time: ID, KPI, [Supports], Owner, Unit, Baseline, Target,
+// Actual, Attainment, Status, Status words, Deadline. With them (`as_of`): ID, KPI, [Supports], Unit,
+// Target, the period's value, the previous period's, Change, Plan to date, Attainment, Status, Status
+// words, Projection, Pace, Deadline. Returns the last row written.
 std::size_t kpi_table(sheet_writer& w, sheet_model& s, std::size_t header_row, const std::vector<report_line>& lines,
-                      bool with_parent, sv lang) {
+                      bool with_parent, const std::optional<report_period>& as_of, sv lang) {
     const bool vi = is_vi(lang);
+    const bool over_time = as_of && std::any_of(lines.begin(), lines.end(), [](const report_line& l) {
+                               return l.trend.has_value();
+                           });
     std::vector<std::string> titles{"ID", "KPI"};
     if (with_parent) titles.emplace_back(vi ? "Phục vụ mục tiêu" : "Supports");
-    for (sv t : {vi ? sv("Người phụ trách") : sv("Owner"), vi ? sv("Đơn vị") : sv("Unit"), vi ? sv("Cơ sở") : sv("Baseline"),
-                 vi ? sv("Mục tiêu") : sv("Target"), vi ? sv("Thực tế") : sv("Actual"),
-                 vi ? sv("Mức hoàn thành") : sv("Attainment"), vi ? sv("Trạng thái") : sv("Status"),
-                 vi ? sv("Diễn giải") : sv("Status in words"), vi ? sv("Thời hạn") : sv("Deadline")})
-        titles.emplace_back(t);
+    const std::size_t c0 = titles.size();
+    std::size_t c_att = 0, c_status = 0, c_deadline = 0;
+    if (!over_time) {
+        for (sv t : {vi ? sv("Người phụ trách") : sv("Owner"), vi ? sv("Đơn vị") : sv("Unit"),
+                     vi ? sv("Cơ sở") : sv("Baseline"), vi ? sv("Mục tiêu") : sv("Target"),
+                     vi ? sv("Thực tế") : sv("Actual")})
+            titles.emplace_back(t);
+        c_att = titles.size();
+    } else {
+        titles.emplace_back(vi ? "Đơn vị" : "Unit");
+        titles.emplace_back(vi ? "Mục tiêu" : "Target");
+        titles.emplace_back((vi ? "Giá trị kỳ " : "Value ") + as_of->key);
+        titles.emplace_back(as_of->previous_key.empty() ? std::string(vi ? "Kỳ trước" : "Previous")
+                                                         : (vi ? "Kỳ trước " : "Previous ") + as_of->previous_key);
+        titles.emplace_back(vi ? "Thay đổi" : "Change");
+        titles.emplace_back(vi ? "Lũy kế từ đầu kế hoạch" : "Plan to date");
+        c_att = titles.size();
+    }
+    titles.emplace_back(vi ? "Mức hoàn thành" : "Attainment");
+    c_status = titles.size();
+    titles.emplace_back(vi ? "Trạng thái" : "Status");
+    titles.emplace_back(vi ? "Diễn giải" : "Status in words");
+    if (over_time) {
+        titles.emplace_back(vi ? "Dự báo tại thời hạn" : "Projection at deadline");
+        titles.emplace_back(vi ? "Tiến độ" : "Pace");
+    }
+    c_deadline = titles.size();
+    titles.emplace_back(vi ? "Thời hạn" : "Deadline");
     w.header(header_row, titles);
-    const std::size_t off = with_parent ? 1 : 0;
-    const std::size_t c_owner = 2 + off, c_unit = 3 + off, c_base = 4 + off, c_att = 7 + off, c_status = 8 + off;
     std::size_t r = header_row;
     for (const auto& l : lines) {
         ++r;
         w.text(r, 0, l.id);
         w.text(r, 1, l.name);
         if (with_parent) w.text(r, 2, l.parent);
-        w.text(r, c_owner, l.owner);
-        w.text(r, c_unit, l.unit);
-        w.number(r, c_base, l.baseline);
-        w.number(r, c_base + 1, l.target);
-        w.number(r, c_base + 2, l.actual);
-        w.style(rect(r, c_base, r, c_base + 2), value_format(l));
+        const std::string format = value_format(l);
+        if (!over_time) {
+            w.text(r, c0, l.owner);
+            w.text(r, c0 + 1, l.unit);
+            w.number(r, c0 + 2, l.baseline);
+            w.number(r, c0 + 3, l.target);
+            w.number(r, c0 + 4, l.actual);
+            w.style(rect(r, c0 + 2, r, c0 + 4), format);
+        } else {
+            w.text(r, c0, l.unit);
+            w.number(r, c0 + 1, l.target);
+            w.number(r, c0 + 5, l.actual);
+            if (l.trend) {
+                w.number(r, c0 + 2, l.trend->value);
+                w.number(r, c0 + 3, l.trend->previous);
+                w.number(r, c0 + 4, l.trend->change);
+                w.number(r, c_deadline - 2, l.trend->projection);
+                w.text(r, c_deadline - 1, pace_words(*l.trend, lang));
+            }
+            w.style(rect(r, c0 + 1, r, c0 + 3), format);
+            w.style(rect(r, c0 + 4, r, c0 + 4), signed_format(format));
+            w.style(rect(r, c0 + 5, r, c0 + 5), format);
+            w.style(rect(r, c_deadline - 2, r, c_deadline - 2), format);
+        }
         w.number(r, c_att, l.attainment);
         if (l.status) w.number(r, c_status, static_cast<double>(*l.status));
         w.text(r, c_status + 1, status_words(l, lang));
-        w.text(r, c_status + 2, l.deadline);
+        w.text(r, c_deadline, l.deadline);
     }
     if (r > header_row) {
         w.style(rect(header_row + 1, c_att, r, c_att), "0.0%");
-        w.wrap(rect(header_row + 1, 1, r, c_owner));
+        w.wrap(rect(header_row + 1, 0, r, c_deadline)); // wrapped, hence top-aligned, every cell
         s.icon_sets.push_back({rect(header_row + 1, c_status, r, c_status), false});
     }
+    if (!over_time) {
+        if (with_parent) w.widths({2400, 6000, 2600, 3600, 2200, 2500, 2500, 2500, 2300, 1700, 2900, 2500});
+        else w.widths({2400, 7000, 3600, 2200, 2600, 2600, 2600, 2400, 1700, 2900, 2500});
+    } else if (with_parent) {
+        w.widths({2000, 4800, 2000, 2000, 2400, 2400, 2400, 2400, 2700, 2800, 1400, 2600, 2600, 3000, 2500});
+    } else {
+        w.widths({2000, 5600, 2000, 2400, 2400, 2400, 2400, 2700, 2800, 1400, 2600, 2600, 3000, 2500});
+    }
     return r;
+}
+
+// The notes of a table's KPIs, one line each ("• T1: ..."), from `row` on; returns the next free row.
+std::size_t kpi_notes(sheet_writer& w, std::size_t row, const std::vector<report_line>& lines, sv lang) {
+    bool any = false;
+    for (const auto& l : lines)
+        for (const auto& n : l.notes) {
+            if (!any) w.title(row++, is_vi(lang) ? "Ghi chú về số liệu" : "Notes on the data", 11);
+            any = true;
+            w.text(row++, 0, "• " + l.id + ": " + n);
+        }
+    return any ? row + 1 : row;
+}
+
+// The trend chart of a section: each KPI's attainment by period (100% = the target line), with its
+// data as a table below the chart. Returns the next free row.
+std::size_t trend_chart(sheet_writer& w, sheet_model& s, std::size_t row, const std::vector<report_line>& lines,
+                        const report_period& as_of, const std::string& chart_name, sv lang) {
+    const bool vi = is_vi(lang);
+    std::vector<const report_line*> series;
+    for (const auto& l : lines)
+        if (l.trend && std::any_of(l.trend->attainment.begin(), l.trend->attainment.end(),
+                                   [](const cell& c) { return c.has_value(); }))
+            series.push_back(&l);
+    if (series.empty()) {
+        w.text(row++, 0, vi ? "Chưa có biểu đồ theo kỳ: chưa KPI nào có cả giá trị theo kỳ và mục tiêu."
+                            : "No chart by period: no KPI has both values by period and a target.");
+        return row + 1;
+    }
+    const std::size_t height = 18;
+    const std::size_t chart_top = row;
+    const std::size_t data_title = chart_top + height + 1;
+    const std::size_t h = data_title + 1;
+    w.title(data_title, vi ? "Số liệu của biểu đồ: mức hoàn thành theo kỳ (100% = mục tiêu)"
+                           : "Chart data: attainment by period (100% = target)",
+            11);
+    std::vector<std::string> header{vi ? "Kỳ" : "Period"};
+    for (const auto* l : series) header.push_back(l->id);
+    header.emplace_back(vi ? "Mục tiêu = 100%" : "Target = 100%");
+    w.header(h, header);
+    for (std::size_t k = 0; k < as_of.keys.size(); ++k) {
+        w.text(h + 1 + k, 0, as_of.keys[k]);
+        for (std::size_t j = 0; j < series.size(); ++j) w.number(h + 1 + k, 1 + j, series[j]->trend->attainment[k]);
+        w.number(h + 1 + k, 1 + series.size(), 1.0);
+    }
+    const std::size_t last = h + as_of.keys.size();
+    w.style(rect(h + 1, 1, last, 1 + series.size()), "0%");
+    chart_spec chart;
+    chart.name = chart_name;
+    chart.title = vi ? "Mức hoàn thành theo kỳ (giá trị kỳ so với mục tiêu; 100% = đạt mục tiêu)"
+                     : "Attainment by period (period value against target; 100% = on target)";
+    chart.type = chart_type::line;
+    chart.ranges = {rect(h, 0, last, 1 + series.size())};
+    chart.anchor = rect(chart_top, 0, chart_top + height - 1, 9);
+    chart.value_axis_min = 0.0;
+    s.charts.push_back(chart);
+    return last + 2;
 }
 
 sheet_model& add_sheet(workbook_model& m, sheet_role role, std::string name) {
@@ -366,6 +825,8 @@ workbook_model report_workbook(const report& r) {
             ++row;
         };
         if (!r.context.period.empty()) pair(vi ? "Kỳ báo cáo" : "Period", r.context.period);
+        if (r.as_of)
+            pair(vi ? "Lũy kế từ đầu kế hoạch" : "Plan to date", r.as_of->keys.front() + " – " + r.as_of->key);
         pair(vi ? "Ngày lập" : "Report date", format_iso(r.context.today));
         if (!r.context.source_name.empty()) pair(vi ? "Sổ làm việc" : "Workbook", r.context.source_name);
         if (!r.context.register_sheet.empty()) pair(vi ? "Bảng KPI (trang)" : "KPI register (sheet)", r.context.register_sheet);
@@ -399,12 +860,86 @@ workbook_model report_workbook(const report& r) {
         w.title(0, summary_title);
         status_tally tally;
         for (const auto& l : r.strategic) tally.add(l);
-        w.text(1, 0, r.strategic.empty()
-                         ? std::string(vi ? "Bảng KPI chưa có KPI chiến lược nào: hãy đặt mục tiêu kinh doanh trước."
-                                          : "The register has no strategic KPI: set the business goals first.")
-                         : tally.sentence(r.strategic.size(), lang));
-        kpi_table(w, s, 3, r.strategic, false, lang);
-        w.widths({2400, 7000, 3600, 2200, 2600, 2600, 2600, 2400, 1700, 2800, 2200});
+        std::string intro = r.strategic.empty()
+                                ? std::string(vi ? "Bảng KPI chưa có KPI chiến lược nào: hãy đặt mục tiêu kinh doanh trước."
+                                                 : "The register has no strategic KPI: set the business goals first.")
+                                : tally.sentence(r.strategic.size(), lang);
+        if (r.as_of)
+            intro += vi ? " Kỳ báo cáo " + r.as_of->key + "; lũy kế từ " + r.as_of->keys.front() + "."
+                        : " Reporting period " + r.as_of->key + "; plan to date from " + r.as_of->keys.front() + ".";
+        w.text(1, 0, intro);
+        std::size_t row = kpi_table(w, s, 3, r.strategic, false, r.as_of, lang) + 2;
+        for (const auto& note : r.trend_notes) w.text(row++, 0, "• " + note);
+        if (!r.trend_notes.empty()) ++row;
+        row = kpi_notes(w, row, r.strategic, lang);
+
+        // What moved: the largest changes, the KPIs behind pace, the goals no tactical KPI serves.
+        const bool moves = r.as_of.has_value();
+        if (moves || !r.goals_without_tactical.empty()) {
+            w.title(row++, (vi ? "Điểm thay đổi" : "What moved") + (r.as_of ? " " + r.as_of->key : std::string()), 13);
+            if (moves) {
+                if (r.moved.empty()) {
+                    w.text(row++, 0, vi ? "Không KPI nào thay đổi so với kỳ trước (hoặc chưa đủ số liệu hai kỳ)."
+                                        : "No KPI changed from the previous period (or two periods of data are missing).");
+                } else {
+                    w.text(row++, 0, vi ? "Thay đổi lớn nhất so với kỳ trước (tương đối):"
+                                        : "Largest changes from the previous period (relative):");
+                    w.header(row, {"ID", "KPI", (vi ? "Kỳ trước " : "Previous ") + r.as_of->previous_key,
+                                   (vi ? "Giá trị kỳ " : "Value ") + r.as_of->key, vi ? "Thay đổi" : "Change",
+                                   vi ? "Chiều" : "Direction"});
+                    const std::size_t first = row + 1;
+                    for (const auto& mv : r.moved) {
+                        ++row;
+                        w.text(row, 0, mv.id);
+                        w.text(row, 1, mv.name);
+                        w.number(row, 2, mv.previous);
+                        w.number(row, 3, mv.value);
+                        report_line probe;
+                        probe.unit = mv.unit;
+                        probe.actual = std::max(std::fabs(mv.previous), std::fabs(mv.value));
+                        w.style(rect(row, 2, row, 3), value_format(probe));
+                        w.number(row, 4, mv.relative_change);
+                        w.text(row, 5, mv.better ? (vi ? "Tốt lên" : "Better") : (vi ? "Xấu đi" : "Worse"));
+                    }
+                    w.style(rect(first, 4, row, 4), "+0.0%;-0.0%;0.0%");
+                    w.wrap(rect(first, 0, row, 5));
+                    ++row;
+                }
+                ++row;
+                if (r.behind.empty()) {
+                    w.text(row++, 0, vi ? "Không KPI nào chậm tiến độ so với mục tiêu."
+                                        : "No KPI is behind pace for its target.");
+                } else {
+                    w.text(row++, 0, vi ? "KPI chậm tiến độ (dự báo tại thời hạn không đạt mục tiêu):"
+                                        : "KPIs behind pace (the projection to the deadline misses the target):");
+                    w.header(row, {"ID", "KPI", vi ? "Dự báo tại thời hạn" : "Projection at deadline",
+                                   vi ? "Mục tiêu" : "Target", vi ? "Thời hạn" : "Deadline"});
+                    const std::size_t first = row + 1;
+                    for (const auto& l : r.behind) {
+                        ++row;
+                        w.text(row, 0, l.id);
+                        w.text(row, 1, l.name);
+                        w.number(row, 2, l.trend->projection);
+                        w.number(row, 3, l.target);
+                        w.style(rect(row, 2, row, 3), value_format(l));
+                        w.text(row, 4, l.deadline);
+                    }
+                    w.wrap(rect(first, 0, row, 4));
+                    ++row;
+                }
+                ++row;
+            }
+            if (r.goals_without_tactical.empty()) {
+                w.text(row++, 0, vi ? "Mọi mục tiêu chiến lược đều có ít nhất một KPI chiến thuật phục vụ."
+                                    : "Every strategic goal has at least one tactical KPI serving it.");
+            } else {
+                w.text(row++, 0, vi ? "Mục tiêu chiến lược chưa có KPI chiến thuật nào phục vụ:"
+                                    : "Strategic goals without a tactical KPI:");
+                for (const auto& [id, name] : r.goals_without_tactical) w.text(row++, 0, "• " + id + " " + name);
+            }
+            ++row;
+        }
+        if (r.as_of) row = trend_chart(w, s, row, r.strategic, *r.as_of, "KPITrendChart0", lang);
         w.finish(4);
     }
 
@@ -420,19 +955,21 @@ workbook_model report_workbook(const report& r) {
         status_tally tally;
         for (const auto& l : lines) tally.add(l);
         w.text(1, 0, tally.sentence(lines.size(), lang));
-        const std::size_t last = kpi_table(w, s, 3, lines, true, lang);
-        w.widths({2400, 6000, 2600, 3600, 2200, 2500, 2500, 2500, 2300, 1700, 2700, 2100});
-        const bool any_attainment =
-            std::any_of(lines.begin(), lines.end(), [](const report_line& l) { return l.attainment.has_value(); });
-        if (any_attainment) {
+        const std::size_t last = kpi_table(w, s, 3, lines, true, r.as_of, lang);
+        std::size_t row = kpi_notes(w, last + 2, lines, lang);
+        const bool over_time =
+            r.as_of && std::any_of(lines.begin(), lines.end(), [](const report_line& l) { return l.trend.has_value(); });
+        if (over_time) {
+            trend_chart(w, s, row, lines, *r.as_of, "KPITrendChart" + std::to_string(g + 1), lang);
+        } else if (std::any_of(lines.begin(), lines.end(),
+                               [](const report_line& l) { return l.attainment.has_value(); })) {
             chart_spec chart;
             chart.name = "KPIReportChart" + std::to_string(g + 1);
             chart.title = vi ? "Mức hoàn thành mục tiêu theo KPI" : "Attainment of target by KPI";
             chart.type = chart_type::bar;
             chart.ranges = {rect(3, 0, last, 0), rect(3, 8, last, 8)};
-            const std::size_t top = last + 2;
             const std::size_t height = std::clamp<std::size_t>(lines.size() + 8, 14, 30);
-            chart.anchor = rect(top, 0, top + height, 8);
+            chart.anchor = rect(row, 0, row + height, 8);
             chart.value_axis_min = 0.0;
             s.charts.push_back(chart);
         }
@@ -465,7 +1002,7 @@ workbook_model report_workbook(const report& r) {
                                 : "No KPI is flagged: every tactical KPI rolls up to a strategic goal and meets all five "
                                   "SMART criteria.");
         else
-            w.wrap(rect(4, 1, row, 5));
+            w.wrap(rect(4, 0, row, 5));
         if (!r.warnings.empty()) {
             row += 2;
             w.title(row, vi ? "Cảnh báo về định nghĩa" : "Definition warnings", 12);
@@ -506,8 +1043,16 @@ workbook_model report_workbook(const report& r) {
         for (const auto& l : r.strategic) add(l, true);
         for (const auto& g : r.tactical)
             for (const auto& l : g) add(l, false);
-        if (row > 3) w.wrap(rect(4, 1, row, 7));
-        w.widths({2400, 5000, 2300, 2000, 3200, 6500, 5500, 5500});
+        if (row > 3) w.wrap(rect(4, 0, row, 7)); // wrapped, hence top-aligned, every cell
+        // The function column fits the longest name on one line: a name never breaks.
+        std::size_t longest = 0;
+        for (const auto& l : r.strategic)
+            if (l.function) longest = std::max(longest, l.function->display.size());
+        for (const auto& g : r.tactical)
+            for (const auto& l : g)
+                if (l.function) longest = std::max(longest, l.function->display.size());
+        const auto function_width = static_cast<std::int32_t>(std::max<std::size_t>(3200, 500 + 260 * longest));
+        w.widths({2400, 5000, 2300, 2000, function_width, 6500, 5500, 5500});
         w.finish(4);
     }
     return m;

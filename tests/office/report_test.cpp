@@ -22,6 +22,11 @@
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XModifiable.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
+#include <com/sun/star/chart/XChartDataArray.hpp>
+#include <com/sun/star/chart/XChartDocument.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/document/XEmbeddedObjectSupplier.hpp>
+#include <com/sun/star/table/XTableChartsSupplier.hpp>
 #include <com/sun/star/awt/XWindow.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
@@ -433,4 +438,185 @@ TEST(ReportCommand, ReportOfABilingualRegisterIsInTheUiLanguage) {
         EXPECT_NE(text.find(lang[0] == 'v' ? "Báo cáo KPI marketing" : "Marketing KPI report"), std::string::npos)
             << lang << "\n" << text;
     }
+}
+
+// ---- KPIs over time: a workbook with a Trends sheet (the contract in docs/report.md) ----------------
+
+namespace {
+
+using css::uno::Any;
+using css::uno::Sequence;
+
+// Writes rows of numbers and texts ("" stays empty) into a sheet from A1.
+void fill(const Reference<css::sheet::XSpreadsheet>& sheet, const std::vector<std::vector<Any>>& rows) {
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            auto cell = sheet->getCellByPosition(static_cast<sal_Int32>(c), static_cast<sal_Int32>(r));
+            double d = 0;
+            OUString s;
+            if (rows[r][c] >>= d) cell->setValue(d);
+            else if ((rows[r][c] >>= s) && !s.isEmpty()) cell->setFormula(s);
+        }
+}
+
+Any t(const char* s) { return Any(ou(s)); }
+Any n(double d) { return Any(d); }
+const Any e = Any(OUString());
+
+// A register (S1 revenue growth with a target of 25 %, S2 with no tactical KPI, T1 a CPL with a
+// target of 80,000 VND, T2 a CTR whose deadline 2026-03 has passed) and a Trends sheet: monthly
+// 2026-01 .. 2026-08, nothing in 2026-04, data up to 2026-06. Numbers as in unit.ReportTrends.
+fs::path trends_workbook(const fs::path& dir) {
+    auto doc = office().new_spreadsheet();
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY_THROW);
+    auto sheets = spreadsheet->getSheets();
+    Reference<css::container::XIndexAccess> index(sheets, UNO_QUERY_THROW);
+    Reference<css::container::XNamed>(index->getByIndex(0), UNO_QUERY_THROW)->setName("KPI Register");
+    sheets->insertNewByName("Trends", 1);
+    Reference<css::sheet::XSpreadsheet> reg(sheets->getByName("KPI Register"), UNO_QUERY_THROW);
+    fill(reg, {{t("ID"), t("Name"), t("Level"), t("Group"), t("Parent"), t("Owner"), t("Unit"), t("Direction"),
+                t("Baseline"), t("Target"), t("Deadline"), t("Actual"), t("Source")},
+               {t("S1"), t("Revenue growth 2026"), t("Strategic"), e, e, t("Director"), t("%"), t("Higher is better"),
+                n(0.10), n(0.25), t("2026-Q4"), e, t("KPI.REVGROWTH")},
+               {t("S2"), t("Market share 2026"), t("Strategic"), e, e, t("Director"), t("%"), t("Higher is better"),
+                n(0.05), n(0.08), t("2026-Q4"), e, t("KPI.MARKETSHARE")},
+               {t("T1"), t("Cost per lead on Facebook"), t("Tactical"), t("Acquisition & cost"), t("S1"), t("Lan"),
+                t("VND"), t("Lower is better"), n(100000), n(80000), t("2026-Q4"), e, t("KPI.CPL, Meta Ads")},
+               {t("T2"), t("Click-through rate on Google"), t("Tactical"), t("Digital & SEO"), t("S1"), t("Minh"),
+                t("%"), t("Higher is better"), n(0.01), n(0.02), t("2026-03"), e, t("KPI.CTR, Google Ads")}});
+    Reference<css::sheet::XSpreadsheet> trends(sheets->getByName("Trends"), UNO_QUERY_THROW);
+    auto header = [](const char* label) {
+        std::vector<Any> h{t("ID"), t(label)};
+        for (const char* k : {"2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"})
+            h.push_back(t(k));
+        return h;
+    };
+    fill(trends, {{t("KPI trends by period")},
+                  header("Period value"),
+                  {t("S1"), t("Revenue growth 2026"), n(0.10), n(0.11), n(0.12), e, n(0.13), n(0.15)},
+                  {t("T1"), t("Cost per lead on Facebook"), n(100000), n(96000), n(92000), e, n(90000), n(84000)},
+                  {t("T2"), t("Click-through rate on Google"), n(0.015), t("n/a"), n(0.018), e, n(0.02), n(0.021)},
+                  {},
+                  header("Plan to date"),
+                  {t("S1"), t("Revenue growth 2026"), n(0.10), n(0.105), n(0.11), n(0.11), n(0.12), n(0.13)},
+                  {t("T1"), t("Cost per lead on Facebook"), n(100000), n(98000), n(96000), n(96000), n(94500), n(92000)},
+                  {t("T2"), t("Click-through rate on Google"), n(0.015), n(0.016), n(0.017), n(0.017), n(0.018),
+                   n(0.019)}});
+    const auto file = dir / "trends-workbook.ods";
+    store_as_ods(doc, file);
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+    return file;
+}
+
+// pdftotext's text with runs of spaces made one (table columns apart by any number of spaces).
+std::string squeezed(std::string s) {
+    std::string out;
+    for (char c : s)
+        if (!(c == ' ' && !out.empty() && out.back() == ' ')) out += c;
+    return out;
+}
+
+// The data of a chart on a sheet of a report document: column descriptions (series) and values.
+struct chart_data {
+    std::vector<std::string> series;
+    std::vector<std::vector<double>> rows;
+};
+chart_data read_chart(const Reference<css::sheet::XSpreadsheet>& sheet, const std::string& name) {
+    auto charts = Reference<css::table::XTableChartsSupplier>(sheet, UNO_QUERY_THROW)->getCharts();
+    Reference<css::document::XEmbeddedObjectSupplier> embedded(charts->getByName(ou(name)), UNO_QUERY_THROW);
+    Reference<css::chart::XChartDocument> chart(embedded->getEmbeddedObject(), UNO_QUERY_THROW);
+    Reference<css::chart::XChartDataArray> data(chart->getData(), UNO_QUERY_THROW);
+    chart_data out;
+    for (const auto& d : data->getColumnDescriptions()) out.series.push_back(u8(d));
+    // The chart API marks a missing value with its own number (getNotANumber(): DBL_MIN here): as NaN.
+    for (const auto& row : data->getData()) {
+        auto& values = out.rows.emplace_back();
+        for (double v : row) values.push_back(data->isNotANumber(v) ? NAN : v);
+    }
+    return out;
+}
+
+} // namespace
+
+TEST(KpiReportTrends, PdfShowsThePeriodFiguresWorkedOutByHand) {
+    const auto dir = work_dir("trends");
+    const auto workbook = trends_workbook(dir);
+    const auto pdf = dir / "trends.pdf";
+    auto r = run_kpi("report " + quoted(workbook) + " --lang en -o " + quoted(pdf));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto text = squeezed(pdf_text(pdf));
+    // The last period with data, 2026-06, and its previous one.
+    // (Header cells wrap in the PDF: their texts are checked in the ODS, TrendChartsHoldRealSeries.)
+    for (const char* part : {"Plan to date", "Pace", "What moved 2026-06", "2026-01 – 2026-06"})
+        EXPECT_NE(text.find(part), std::string::npos) << "missing: " << part;
+    // T1: 84,000 after 90,000 -> -6,000; plan to date 92,000; least squares over 100,000 96,000
+    // 92,000 - 90,000 84,000 projected 6 months on to 2026-12: 68,000; 80,000 / 68,000 = 1.18: ahead.
+    EXPECT_NE(text.find("84,000 90,000 -6,000 92,000"), std::string::npos) << text;
+    EXPECT_NE(text.find("68,000 Ahead of pace"), std::string::npos);
+    // S1: 15.0% after 13.0% -> +2.0%; plan to date 13.0%; projected 20.0% against 25%: behind.
+    EXPECT_NE(text.find("15.0% 13.0% +2.0% 13.0%"), std::string::npos);
+    EXPECT_NE(text.find("20.0% Behind pace"), std::string::npos);
+    // T2: the deadline passed; the text in a number cell; the empty April; S2 without a tactical KPI.
+    for (const char* sentence : {"Deadline passed", "The deadline 2026-03 passed before 2026-06: no projection.",
+                                 "2026-02 on the Trends sheet holds the text \"n/a\" where a number belongs",
+                                 "No KPI has a value in: 2026-04.", "Strategic goals without a tactical KPI:",
+                                 "S2 Market share 2026", "KPIs behind pace"})
+        EXPECT_NE(text.find(sentence), std::string::npos) << "missing: " << sentence;
+
+    // --period: March. T1 92,000 after 96,000 -> -4,000; plan to date 96,000; 100,000 96,000 92,000
+    // go down 4,000 a month: 9 months on, 56,000.
+    const auto march = dir / "march.pdf";
+    r = run_kpi("report " + quoted(workbook) + " --lang en --period 2026-03 -o " + quoted(march));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto march_text = squeezed(pdf_text(march));
+    EXPECT_NE(march_text.find("92,000 96,000 -4,000 96,000"), std::string::npos) << march_text;
+    EXPECT_NE(march_text.find("56,000 Ahead of pace"), std::string::npos);
+    // A period the Trends sheet does not have: refused, nothing written.
+    r = run_kpi("report " + quoted(workbook) + " --lang en --period 2025-12 -o " + quoted(dir / "none.pdf"));
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find("The period 2025-12 is not on the Trends sheet (periods 2026-01 – 2026-08)."), std::string::npos)
+        << r.out;
+    EXPECT_FALSE(fs::exists(dir / "none.pdf"));
+
+    // Pages to look at: the summary (figures, What moved, chart) and the acquisition section.
+    const auto shots = gui::screenshot_dir();
+    run("pdftoppm -r 80 -png " + quoted(pdf) + " " + quoted(shots / "report-trends-en-page"));
+    EXPECT_TRUE(fs::exists(shots / "report-trends-en-page-2.png"));
+}
+
+TEST(KpiReportTrends, TrendChartsHoldRealSeries) {
+    const auto dir = work_dir("trends-chart");
+    const auto workbook = trends_workbook(dir);
+    const auto ods = dir / "trends.ods";
+    auto r = run_kpi("report " + quoted(workbook) + " --lang en -o " + quoted(ods));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    auto doc = office().open(ods, true);
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY_THROW);
+    auto sheet = [&](const char* name) {
+        return Reference<css::sheet::XSpreadsheet>(spreadsheet->getSheets()->getByName(ou(name)), UNO_QUERY_THROW);
+    };
+    // Summary: S1's attainment by period (value / 25 %) and the 100 % target line, 2026-01 .. 2026-06.
+    for (const auto& [col, title] : std::vector<std::pair<int, std::string>>{{4, "Value 2026-06"},
+                                                                             {5, "Previous 2026-05"},
+                                                                             {6, "Change"},
+                                                                             {7, "Plan to date"},
+                                                                             {11, "Projection at deadline"},
+                                                                             {12, "Pace"}})
+        EXPECT_EQ(u8(sheet("Summary")->getCellByPosition(col, 3)->getFormula()), title);
+    const auto summary = read_chart(sheet("Summary"), "KPITrendChart0");
+    EXPECT_EQ(summary.series, (std::vector<std::string>{"S1", "Target = 100%"}));
+    ASSERT_EQ(summary.rows.size(), 6u);
+    const double s1[] = {0.40, 0.44, 0.48, NAN, 0.52, 0.60};
+    for (std::size_t k = 0; k < 6; ++k) {
+        if (std::isnan(s1[k])) EXPECT_TRUE(std::isnan(summary.rows[k][0])) << k << ": " << summary.rows[k][0];
+        else EXPECT_NEAR(summary.rows[k][0], s1[k], 1e-9) << k;
+        EXPECT_EQ(summary.rows[k][1], 1.0);
+    }
+    // Acquisition: T1's attainment 80,000 / value: 0.8 in January, 80/84 in June.
+    const auto acquisition = read_chart(sheet("Acquisition & cost"), "KPITrendChart1");
+    EXPECT_EQ(acquisition.series, (std::vector<std::string>{"T1", "Target = 100%"}));
+    ASSERT_EQ(acquisition.rows.size(), 6u);
+    EXPECT_NEAR(acquisition.rows[0][0], 0.8, 1e-9);
+    EXPECT_NEAR(acquisition.rows[5][0], 80000.0 / 84000.0, 1e-9);
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
 }

@@ -223,3 +223,330 @@ TEST(Report, FormulasUsingTheAddInAreRecognisedInEveryForm) {
     EXPECT_EQ(kpi::first_function_in("=SUM(A1:A3)+KPIX.CPL(1)", false), nullptr);
     EXPECT_EQ(kpi::first_function_in("=\"KPI\"&A1", false), nullptr);
 }
+
+// ---- KPIs over time: the Trends sheet -------------------------------------------------------------
+
+namespace {
+
+using kpi::grid_cell;
+
+// A Trends sheet per the contract: a title, block 1 (period values), a blank row, block 2 (plan to
+// date). Monthly 2026-01 .. 2026-08; 2026-04 has no value for any KPI; data up to 2026-06.
+kpi::grid trends_grid() {
+    const grid_cell e{};
+    std::vector<std::vector<grid_cell>> g{
+        {"Xu hướng KPI theo kỳ"},
+        {"ID", "Period value", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"},
+        {"S1", "Revenue growth", 0.10, 0.11, 0.12, "", 0.13, 0.15, "", ""},
+        {"T1", "CPL Facebook", 100000.0, 96000.0, 92000.0, e, 90000.0, 84000.0, e, e},
+        {"T2", "CTR Google", 0.015, "n/a", 0.018, e, 0.02, 0.021},
+        {"T3", "Repeat buyers", 5, 6, 7, e, 8, 9},
+        {"T4", "CPL Zalo", 50000.0, 52000.0, "", e, 55000.0, ""}, // June: spend but no leads
+        {"X9", "Not in the register", 1, 2, 3},
+        {},
+        {"ID", "Plan to date", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"},
+        {"S1", "Revenue growth", 0.10, 0.105, 0.11, 0.11, 0.12, 0.13},
+        {"T1", "CPL Facebook", 100000.0, 98000.0, 96000.0, 96000.0, 94500.0, 92000.0},
+        {"T2", "CTR Google", 0.015, 0.016, 0.017, 0.017, 0.018, 0.019},
+        {"T3", "Repeat buyers", 5, 11, 18, 18, 26, 35},
+        {"T4", "CPL Zalo", 50000.0, 51000.0, 51000.0, 51000.0, 52300.0, 52300.0},
+    };
+    return kpi::grid::from_rows(g);
+}
+
+kpi::kpi_register trends_register() {
+    auto s1 = strategic("S1");
+    s1.target = 0.25;
+    s1.deadline = "2026-Q4";
+    auto s2 = strategic("S2"); // no tactical KPI serves it
+    s2.name = "Market share 2026";
+    auto t1 = tactical("T1", "S1"); // CPL, lower is better, target 80 000, deadline 2026-Q4
+    auto t2 = in_group(tactical("T2", "S1"), "Digital & SEO", "Click-through rate");
+    t2.unit = "%";
+    t2.direction = "Higher is better";
+    t2.baseline = 0.01;
+    t2.target = 0.02;
+    t2.deadline = "2026-03"; // passed before the report's period
+    auto t3 = in_group(tactical("T3", "S1"), "Customer value & relationship", "Repeat buyers");
+    t3.unit = "customers";
+    t3.direction = "Higher is better";
+    t3.baseline = 0.0;
+    t3.target = 0.0;
+    auto t4 = tactical("T4", "S1");
+    t4.name = "Cost per lead on Zalo";
+    return make_register({s1, s2, t1, t2, t3, t4});
+}
+
+const kpi::report_line& line_of(const kpi::report& r, const std::string& id) {
+    for (const auto& l : r.strategic)
+        if (l.id == id) return l;
+    for (const auto& g : r.tactical)
+        for (const auto& l : g)
+            if (l.id == id) return l;
+    throw std::runtime_error("no line " + id);
+}
+
+bool has_note(const kpi::report_line& l, const std::string& part) {
+    return std::any_of(l.notes.begin(), l.notes.end(), [&](const std::string& n) { return n.find(part) != std::string::npos; });
+}
+
+} // namespace
+
+TEST(ReportTrends, SheetIsReadByTheContract) {
+    const auto t = kpi::read_trends(trends_grid());
+    ASSERT_TRUE(t.has_value());
+    EXPECT_EQ(t->keys, (std::vector<std::string>{"2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06",
+                                                 "2026-07", "2026-08"}));
+    EXPECT_EQ(t->granularity(), kpi::period_kind::month);
+    ASSERT_EQ(t->period_value.size(), 6u); // block 1 ends at the blank row
+    ASSERT_EQ(t->plan_to_date.size(), 5u);
+    const auto* t2 = t->value_row("T2");
+    ASSERT_NE(t2, nullptr);
+    EXPECT_FALSE(t2->values[1].has_value()); // "n/a": no number
+    ASSERT_EQ(t2->texts.size(), 1u);
+    EXPECT_EQ(t2->texts[0], (std::pair<std::size_t, std::string>{1, "n/a"}));
+    EXPECT_FALSE(t->value_row("S1")->values[3].has_value()); // "" is no data
+    EXPECT_EQ(*t->plan_row("T1")->values[5], 92000.0);
+    EXPECT_FALSE(t->plan_row("T1")->values[6].has_value());
+    // The last period with a value anywhere in block 1: 2026-06.
+    EXPECT_EQ(kpi::latest_trend_period(*t), 5u);
+    EXPECT_EQ(kpi::find_trend_period(*t, "2026-03"), 2u);
+    EXPECT_EQ(kpi::find_trend_period(*t, "Tháng 3/2026"), 2u);
+    EXPECT_FALSE(kpi::find_trend_period(*t, "2026-Q1").has_value()); // another granularity
+    EXPECT_FALSE(kpi::find_trend_period(*t, "2025-12").has_value());
+    EXPECT_FALSE(kpi::find_trend_period(*t, "soon").has_value());
+    // Without a header row "ID" + periods there is no Trends sheet.
+    EXPECT_FALSE(kpi::read_trends(kpi::grid{{"ID", "KPI", "Owner"}, {"S1", "x", "y"}}).has_value());
+    // Quarters.
+    const auto q = kpi::read_trends(kpi::grid{{"ID", "Giá trị theo kỳ", "2026-Q1", "2026-Q2"}, {"S1", "x", 1, 2}});
+    ASSERT_TRUE(q.has_value());
+    EXPECT_EQ(q->granularity(), kpi::period_kind::quarter);
+    EXPECT_EQ(kpi::find_trend_period(*q, "Quý 2/2026"), 1u);
+}
+
+TEST(ReportTrends, SelectorAndPeriodIndex) {
+    EXPECT_EQ(kpi::selector_period("2026-05"), "2026-05");
+    EXPECT_EQ(kpi::selector_period(" 2026-Q2 "), "2026-Q2");
+    EXPECT_EQ(kpi::selector_period("Latest period"), "");
+    EXPECT_EQ(kpi::selector_period("Kỳ gần nhất"), "");
+    EXPECT_EQ(kpi::selector_period("Plan to date"), "");
+    EXPECT_EQ(kpi::selector_period("Từ đầu kế hoạch"), "");
+    // 2026-12-31 is 6 months after 2026-06-15 and 2 quarters after it.
+    const auto dec = kpi::parse_period("2026-12-31")->first, jun = kpi::parse_period("2026-06-15")->first;
+    EXPECT_EQ(kpi::period_index(dec, kpi::period_kind::month) - kpi::period_index(jun, kpi::period_kind::month), 6);
+    EXPECT_EQ(kpi::period_index(dec, kpi::period_kind::quarter) - kpi::period_index(jun, kpi::period_kind::quarter), 2);
+}
+
+TEST(ReportTrends, LatestPeriodFiguresWorkedOutByHand) {
+    const auto reg = trends_register();
+    const auto audit = kpi::audit(reg, today);
+    auto ctx = context("en");
+    ctx.trends = kpi::read_trends(trends_grid());
+    const auto r = kpi::build_report(audit, ctx);
+    ASSERT_TRUE(r.as_of.has_value());
+    EXPECT_EQ(r.as_of->key, "2026-06");
+    EXPECT_EQ(r.as_of->previous_key, "2026-05");
+    EXPECT_EQ(r.as_of->keys.size(), 6u);
+    EXPECT_EQ(r.context.period, "2026-06");
+
+    // T1 (CPL, lower is better, target 80 000, deadline 2026-Q4 = 6 months after 2026-06).
+    const auto& t1 = line_of(r, "T1");
+    ASSERT_TRUE(t1.trend.has_value());
+    EXPECT_EQ(*t1.trend->value, 84000.0);
+    EXPECT_EQ(*t1.trend->previous, 90000.0);
+    EXPECT_EQ(*t1.trend->change, -6000.0);
+    EXPECT_NEAR(*t1.trend->relative_change, -6000.0 / 90000.0, 1e-12);
+    EXPECT_EQ(*t1.trend->plan_to_date, 92000.0);
+    EXPECT_EQ(*t1.actual, 92000.0); // the actual is plan to date as of the report's period
+    EXPECT_NEAR(*t1.attainment, 80000.0 / 92000.0, 1e-12);
+    EXPECT_EQ(*t1.status, -1); // 0.87 < 0.9
+    // Least squares through (0,100000) (1,96000) (2,92000) (4,90000) (5,84000): mean x 2.4, mean y
+    // 92400, Sxx 17.2, Sxy -48800; at x = 5 + 6: 92400 - 48800 x 8.6 / 17.2 = 68000.
+    EXPECT_NEAR(*t1.trend->projection, 68000.0, 1e-6);
+    EXPECT_EQ(*t1.trend->pace, 1); // 80000 / 68000 = 1.18 >= 1.05: ahead
+    // Attainment by period: 80000 / value, none in April.
+    ASSERT_EQ(t1.trend->attainment.size(), 6u);
+    EXPECT_NEAR(*t1.trend->attainment[0], 0.8, 1e-12);
+    EXPECT_FALSE(t1.trend->attainment[3].has_value());
+    EXPECT_NEAR(*t1.trend->attainment[5], 80000.0 / 84000.0, 1e-12);
+
+    // S1: 0.10 0.11 0.12 - 0.13 0.15; mean y 0.122, Sxy 0.156; at x 11: 0.122 + 0.156 x 8.6 / 17.2
+    // = 0.2; target 0.25: 0.8 < 0.95, behind.
+    const auto& s1 = line_of(r, "S1");
+    EXPECT_NEAR(*s1.trend->change, 0.02, 1e-12);
+    EXPECT_NEAR(*s1.trend->projection, 0.2, 1e-12);
+    EXPECT_EQ(*s1.trend->pace, -1);
+    EXPECT_NEAR(*s1.attainment, 0.13 / 0.25, 1e-12);
+
+    // T2: deadline 2026-03 passed before 2026-06: no projection, a sentence; the text "n/a" too.
+    const auto& t2 = line_of(r, "T2");
+    EXPECT_TRUE(t2.trend->deadline_passed);
+    EXPECT_FALSE(t2.trend->projection.has_value());
+    EXPECT_FALSE(t2.trend->pace.has_value());
+    EXPECT_TRUE(has_note(t2, "The deadline 2026-03 passed before 2026-06")) << t2.notes.size();
+    EXPECT_TRUE(has_note(t2, "2026-02 on the Trends sheet holds the text \"n/a\""));
+    EXPECT_NEAR(*t2.trend->change, 0.001, 1e-12);
+    EXPECT_EQ(*t2.status, 0); // 0.019 / 0.02 = 0.95: at risk
+
+    // T3: a target of 0: no attainment, status or pace; a sentence; the projection still:
+    // 5 6 7 - 8 9 -> mean 7, Sxy 13; 7 + 13 x 8.6 / 17.2 = 13.5.
+    const auto& t3 = line_of(r, "T3");
+    EXPECT_FALSE(t3.attainment.has_value());
+    EXPECT_FALSE(t3.status.has_value());
+    EXPECT_FALSE(t3.trend->pace.has_value());
+    EXPECT_NEAR(*t3.trend->projection, 13.5, 1e-12);
+    EXPECT_TRUE(has_note(t3, "The target is 0"));
+    EXPECT_TRUE(std::all_of(t3.trend->attainment.begin(), t3.trend->attainment.end(),
+                            [](const kpi::cell& c) { return !c.has_value(); }));
+
+    // T4: spend but no leads in June (a blank): no value, no change, a sentence.
+    const auto& t4 = line_of(r, "T4");
+    EXPECT_FALSE(t4.trend->value.has_value());
+    EXPECT_FALSE(t4.trend->change.has_value());
+    EXPECT_TRUE(has_note(t4, "No value for 2026-06"));
+
+    // S2 is not on the Trends sheet: no figures over time.
+    EXPECT_FALSE(line_of(r, "S2").trend.has_value());
+
+    // What moved: |relative change| S1 0.02/0.13 = 0.154, T3 1/8 = 0.125, T1 0.067, T2 0.05.
+    ASSERT_EQ(r.moved.size(), 4u);
+    EXPECT_EQ(r.moved[0].id, "S1");
+    EXPECT_EQ(r.moved[1].id, "T3");
+    EXPECT_EQ(r.moved[2].id, "T1");
+    EXPECT_TRUE(r.moved[2].better); // CPL down
+    EXPECT_EQ(r.moved[3].id, "T2");
+    ASSERT_EQ(r.behind.size(), 1u);
+    EXPECT_EQ(r.behind[0].id, "S1");
+    ASSERT_EQ(r.goals_without_tactical.size(), 1u);
+    EXPECT_EQ(r.goals_without_tactical[0].first, "S2");
+    // Sheet-level: 2026-04 is empty; X9 is not in the register.
+    ASSERT_EQ(r.trend_notes.size(), 2u);
+    EXPECT_EQ(r.trend_notes[0], "No KPI has a value in: 2026-04.");
+    EXPECT_NE(r.trend_notes[1].find("X9"), std::string::npos);
+}
+
+TEST(ReportTrends, RequestedPeriodAndVietnameseSentences) {
+    const auto reg = trends_register();
+    const auto audit = kpi::audit(reg, today);
+    auto ctx = context("vi");
+    ctx.trends = kpi::read_trends(trends_grid());
+    ctx.requested_period = "2026-03";
+    const auto r = kpi::build_report(audit, ctx);
+    ASSERT_TRUE(r.as_of.has_value());
+    EXPECT_EQ(r.as_of->key, "2026-03");
+    const auto& t1 = line_of(r, "T1");
+    EXPECT_EQ(*t1.trend->value, 92000.0);
+    EXPECT_EQ(*t1.trend->change, -4000.0);
+    EXPECT_EQ(*t1.trend->plan_to_date, 96000.0);
+    // 100000 96000 92000: slope -4000; 9 months to 2026-12: x = 11 -> 100000 - 44000.
+    EXPECT_NEAR(*t1.trend->projection, 56000.0, 1e-6);
+    // 2026-03 is T2's deadline itself: projected with 0 periods ahead, its value.
+    const auto& t2 = line_of(r, "T2");
+    EXPECT_FALSE(t2.trend->deadline_passed);
+    EXPECT_NEAR(*t2.trend->projection, 0.018, 1e-12);
+    EXPECT_TRUE(has_note(t2, "Kỳ 2026-02 trên trang Xu hướng chứa chữ “n/a”"));
+    EXPECT_TRUE(has_note(line_of(r, "T3"), "Mục tiêu bằng 0"));
+
+    // A period the sheet lacks: said, and the latest used.
+    ctx.requested_period = "2025-12";
+    const auto other = kpi::build_report(audit, ctx);
+    EXPECT_EQ(other.as_of->key, "2026-06");
+    EXPECT_EQ(other.trend_notes.front(), "Kỳ 2025-12 không có trên trang Xu hướng (các kỳ 2026-01 – 2026-08).");
+    EXPECT_EQ(kpi::period_not_in_trends(*ctx.trends, "soon", "en"),
+              "\"soon\" is not a period (such as 2026-03 or 2026-Q2); the Trends sheet has the periods 2026-01 – 2026-08.");
+}
+
+TEST(ReportTrends, EmptyTrendsSheetGivesASentenceAndNoFigures) {
+    const auto reg = trends_register();
+    const auto audit = kpi::audit(reg, today);
+    auto ctx = context("en");
+    ctx.trends = kpi::read_trends(kpi::grid{{"ID", "Period value", "2026-01", "2026-02"}, {"T1", "CPL", "", ""}});
+    const auto r = kpi::build_report(audit, ctx);
+    EXPECT_FALSE(r.as_of.has_value());
+    EXPECT_FALSE(line_of(r, "T1").trend.has_value());
+    ASSERT_EQ(r.trend_notes.size(), 1u);
+    EXPECT_EQ(r.trend_notes[0], "The Trends sheet has no values yet: no figures by period.");
+    EXPECT_EQ(r.context.period, "2026-01 – 2026-10"); // the cover keeps the period found elsewhere
+}
+
+TEST(ReportTrends, PreviousTemplateTakesActualsFromTheDashboard) {
+    // The previous template's Dashboard: a title, a note, the header in row 4 (ID ... Thực tế).
+    const kpi::grid dash{{"Bảng điều khiển KPI - Mộc Trà"},
+                         {"Tiền tệ: VND"},
+                         {},
+                         {"ID", "KPI", "Cấp độ", "Mục tiêu", "Thực tế", "Trạng thái"},
+                         {"S1", "Doanh thu", "Chiến lược", 0.15, 0.12, 0},
+                         {"T1", "CPL", "Chiến thuật", 80000.0, "", ""},
+                         {"T2", "CTR", "Chiến thuật", 0.02, 0.03}};
+    const auto actuals = kpi::dashboard_actuals(dash);
+    EXPECT_EQ(actuals, (std::vector<std::pair<std::string, double>>{{"S1", 0.12}, {"T2", 0.03}}));
+    EXPECT_EQ(kpi::dashboard_actuals(kpi::grid{{"ID", "KPI", "Target"}, {"S1", "x", 1}}).size(), 0u);
+
+    // S1's register Actual is empty: the Dashboard's; T2 has its own: the register's wins.
+    const auto reg = make_register({strategic("S1"), with_actual(tactical("T2", "S1"), 0.5), tactical("T1", "S1")});
+    auto ctx = context("en");
+    ctx.dashboard_actuals = actuals;
+    const auto r = kpi::build_report(kpi::audit(reg, today), ctx);
+    EXPECT_EQ(*line_of(r, "S1").actual, 0.12);
+    EXPECT_TRUE(line_of(r, "S1").actual_from_dashboard);
+    EXPECT_NEAR(*line_of(r, "S1").attainment, 0.12 / 0.15, 1e-12);
+    EXPECT_EQ(*line_of(r, "T2").actual, 0.5);
+    EXPECT_FALSE(line_of(r, "T1").actual.has_value());
+}
+
+TEST(ReportTrends, WorkbookShowsTheFiguresTheListsAndATrendChartPerSection) {
+    const auto reg = trends_register();
+    const auto audit = kpi::audit(reg, today);
+    auto ctx = context("en");
+    ctx.trends = kpi::read_trends(trends_grid());
+    const auto m = kpi::report_workbook(kpi::build_report(audit, ctx));
+    const auto& summary = *find_sheet(m, kpi::sheet_role::report_summary);
+    for (const char* t : {"Value 2026-06", "Previous 2026-05", "Change", "Plan to date", "Projection at deadline", "Pace",
+                          "Behind pace", "What moved 2026-06", "Strategic goals without a tactical KPI:",
+                          "• S2 Market share 2026", "• No KPI has a value in: 2026-04."})
+        EXPECT_TRUE(has_text(summary, t)) << t;
+    // Every table cell is top-aligned: the table area (header row 3, 2 KPIs, 14 columns) is wrapped.
+    const bool table_wrapped = std::any_of(summary.styles.begin(), summary.styles.end(), [](const kpi::range_style& s) {
+        return s.wrap && s.area.first_row == 4 && s.area.first_col == 0 && s.area.last_row == 5 && s.area.last_col == 13;
+    });
+    EXPECT_TRUE(table_wrapped);
+    // The summary's trend chart: a line chart over S1 (S2 has no Trends row) and the target line, 6 periods.
+    ASSERT_EQ(summary.charts.size(), 1u);
+    const auto& chart = summary.charts[0];
+    EXPECT_EQ(chart.type, kpi::chart_type::line);
+    ASSERT_EQ(chart.ranges.size(), 1u);
+    EXPECT_EQ(chart.ranges[0].last_col - chart.ranges[0].first_col, 2); // period, S1, target
+    EXPECT_EQ(chart.ranges[0].last_row - chart.ranges[0].first_row, 6);
+    const auto* s1_jun = summary.at(static_cast<std::size_t>(chart.ranges[0].last_row), 1);
+    ASSERT_NE(s1_jun, nullptr);
+    EXPECT_NEAR(s1_jun->number, 0.15 / 0.25, 1e-12);
+    EXPECT_EQ(summary.at(static_cast<std::size_t>(chart.ranges[0].last_row), 2)->number, 1.0);
+    // Acquisition: T1 and T4 both have attainments by period: 2 series + target.
+    const auto& acquisition = *find_sheet(m, kpi::sheet_role::report_acquisition);
+    ASSERT_EQ(acquisition.charts.size(), 1u);
+    EXPECT_EQ(acquisition.charts[0].ranges[0].last_col - acquisition.charts[0].ranges[0].first_col, 3);
+    EXPECT_TRUE(has_text(acquisition, "• T4: No value for 2026-06: no data yet, or nothing to divide by (e.g. spend but no leads)."));
+    EXPECT_TRUE(has_text(acquisition, "Ahead of pace"));
+    EXPECT_TRUE(has_text(*find_sheet(m, kpi::sheet_role::report_digital), "Deadline passed"));
+    // Customer value: T3 has a target of 0: no series, a sentence instead of a chart.
+    const auto& customer = *find_sheet(m, kpi::sheet_role::report_customer);
+    EXPECT_TRUE(customer.charts.empty());
+    EXPECT_TRUE(has_text(customer, "Target is 0"));
+    EXPECT_TRUE(has_text(customer, "No chart by period: no KPI has both values by period and a target."));
+}
+
+TEST(Report, AppendixFunctionColumnFitsTheLongestNameAndCellsAreTopAligned) {
+    auto s1 = strategic("S1");
+    s1.source = "KPI.PROFITMARGIN";
+    const auto reg = make_register({s1});
+    const auto m = kpi::report_workbook(kpi::build_report(kpi::audit(reg, today), context("en")));
+    const auto& appendix = *find_sheet(m, kpi::sheet_role::report_appendix);
+    std::int32_t width = 0;
+    for (const auto& [col, w] : appendix.column_widths)
+        if (col == 4) width = w;
+    // 16 characters at 2.6 mm plus 5 mm of margins.
+    EXPECT_GE(width, 500 + 260 * 16);
+    EXPECT_TRUE(std::any_of(appendix.styles.begin(), appendix.styles.end(), [](const kpi::range_style& s) {
+        return s.wrap && s.area.first_col == 0 && s.area.first_row == 4;
+    }));
+}

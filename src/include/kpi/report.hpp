@@ -8,6 +8,8 @@
 
 #include "kpi/audit.hpp"
 #include "kpi/catalog.hpp"
+#include "kpi/cells.hpp"
+#include "kpi/period.hpp"
 #include "kpi/workbook_template.hpp"
 
 #include <array>
@@ -18,6 +20,52 @@
 #include <vector>
 
 namespace kpi {
+
+// ---- KPIs over time: the workbook's Trends sheet ------------------------------------------------
+// Contract (docs/report.md): two blocks, each a header row whose column A is "ID" and whose cells
+// from column C on are period keys ("2026-01", "2026-Q2"), consecutive, left to right; below it one
+// row per KPI (A = ID, B = name, C.. = a number, or empty / "" for no data) up to the first row whose
+// A is empty. Block 1 holds each period's own value, block 2 the plan-to-date value as of it.
+
+struct trend_row {
+    std::string id, name;
+    std::vector<cell> values; // one per period of the sheet; blank = no data
+    // Cells holding text where a number belongs (read as blank): (position, the text).
+    std::vector<std::pair<std::size_t, std::string>> texts;
+};
+
+struct trends_sheet {
+    std::vector<period> periods;    // block 1's header
+    std::vector<std::string> keys;  // their canonical keys ("2026-01")
+    std::vector<trend_row> period_value; // block 1
+    std::vector<trend_row> plan_to_date; // block 2, re-aligned on block 1's periods (by key)
+
+    [[nodiscard]] const trend_row* value_row(std::string_view id) const noexcept;
+    [[nodiscard]] const trend_row* plan_row(std::string_view id) const noexcept;
+    [[nodiscard]] period_kind granularity() const noexcept; // of the periods (month when none)
+};
+
+// The Trends sheet's blocks; nullopt when the sheet has no header row "ID" followed by periods.
+[[nodiscard]] std::optional<trends_sheet> read_trends(const grid& sheet);
+
+// The position of `text` ("2026-03", "Q1 2026", "Tháng 3/2026", ...) among the sheet's periods;
+// nullopt when it is not a period, or not one of the sheet's (another year, another granularity).
+[[nodiscard]] std::optional<std::size_t> find_trend_period(const trends_sheet& t, std::string_view text);
+// The last period in which some KPI has a value in block 1; nullopt when there is none.
+[[nodiscard]] std::optional<std::size_t> latest_trend_period(const trends_sheet& t);
+// The Dashboard's period selector (named range KPI_Period) as a request: its period key, or "" for
+// "Latest period" / "Kỳ gần nhất", "Plan to date" / "Từ đầu kế hoạch" and anything else.
+[[nodiscard]] std::string selector_period(std::string_view selector_text);
+// The sentence when a requested period is not one of the sheet's, in `language`.
+[[nodiscard]] std::string period_not_in_trends(const trends_sheet& t, std::string_view requested,
+                                               std::string_view language);
+// The index of the period of kind `k` that contains `day` (months: year x 12 + month - 1; quarters:
+// year x 4 + quarter - 1; years: the year; days: the day). Differences are periods apart.
+[[nodiscard]] long period_index(day_serial day, period_kind k) noexcept;
+
+// A workbook made by the previous template: its Dashboard's header row ("ID" in column A, a column
+// "Actual" / "Thực tế") and each KPI's actual below it, by ID (numbers only).
+[[nodiscard]] std::vector<std::pair<std::string, double>> dashboard_actuals(const grid& sheet);
 
 // What the report says about its workbook, besides the register.
 struct report_context {
@@ -30,6 +78,26 @@ struct report_context {
     // Per register row (same order as kpi_register::rows()), the formula of its Actual cell as the
     // office gives it ("" when the cell holds no formula). Used to find the defining function.
     std::vector<std::string> actual_formulas;
+    // The Trends sheet, when the workbook has one, and the period asked for: a text naming one of
+    // its periods, or "" for the last period with data in block 1.
+    std::optional<trends_sheet> trends;
+    std::string requested_period;
+    // Actuals of a previous-template workbook's Dashboard, by ID: used for a KPI whose register
+    // Actual is empty.
+    std::vector<std::pair<std::string, double>> dashboard_actuals;
+};
+
+// A KPI over time, as of the report's period (empty optionals: not computable, `notes` say why).
+struct trend_figures {
+    std::optional<double> value;          // block 1 at the report period
+    std::optional<double> previous;       // block 1 at the period before
+    std::optional<double> change;         // value - previous, in the KPI's unit
+    std::optional<double> relative_change; // change / |previous| (previous not 0)
+    std::optional<double> plan_to_date;   // block 2 at the report period
+    std::optional<double> projection;     // project_to_deadline(rate) at the deadline
+    std::optional<int> pace;              // pace_status: 1 ahead, 0 on pace, -1 behind
+    bool deadline_passed = false;         // the deadline lies before the report period
+    std::vector<cell> attainment;         // per period up to the report period (value vs target)
 };
 
 // One KPI as the report shows it.
@@ -42,6 +110,23 @@ struct report_line {
     std::optional<double> attainment; // KPI.ATTAINMENT(actual; target; ; lower_is_better)
     std::optional<int> status;        // KPI.STATUS: 1 on track, 0 at risk, -1 off track
     const function_info* function = nullptr; // the catalog function that defines it, when known
+    bool actual_from_dashboard = false;       // a previous-template workbook: the Dashboard's Actual
+    std::optional<trend_figures> trend;       // the KPI is on the Trends sheet
+    std::vector<std::string> notes;           // bad input in words, in the report's language
+};
+
+// The report's period on the Trends sheet.
+struct report_period {
+    std::size_t index = 0;          // into trends_sheet::periods
+    std::string key, previous_key;  // "2026-06", "2026-05" ("" for the first period)
+    std::vector<std::string> keys;  // the periods from the plan's first up to the report's
+};
+
+// A row of "What moved": a KPI's change from the previous period.
+struct moved_kpi {
+    std::string id, name, unit;
+    double previous = 0, value = 0, relative_change = 0;
+    bool better = false; // the change goes the KPI's way (down when lower is better)
 };
 
 struct report_finding {
@@ -63,6 +148,12 @@ struct report {
     std::array<std::vector<report_line>, report_groups.size()> tactical;
     std::vector<report_finding> findings; // flagged KPIs only, register order
     std::vector<std::string> warnings;    // register-level warnings in words
+    // Over time (a workbook with a Trends sheet and a period with data).
+    std::optional<report_period> as_of;
+    std::vector<std::string> trend_notes;    // sheet-level problems in words (empty periods, ...)
+    std::vector<moved_kpi> moved;            // the largest relative changes, at most 5
+    std::vector<report_line> behind;         // KPIs behind pace (copies, strategic first)
+    std::vector<std::pair<std::string, std::string>> goals_without_tactical; // (ID, name)
     std::size_t kpi_count = 0;
     std::size_t flagged_count = 0;
 
