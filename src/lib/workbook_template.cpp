@@ -1012,11 +1012,15 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
                     w.formula(trends_row(vh, i), col, guarded(r, "ISNUMBER(" + num + ")", "ISNUMBER(" + den + ")", num, den));
                     const std::string nums = "$C" + std::to_string(trends_row(nh, i) + 1) + ":" + num;
                     const std::string dens = "$C" + std::to_string(trends_row(dh, i) + 1) + ":" + den;
-                    // Plan to date as of the period, up to the latest period with data (blank after it).
+                    // Plan to date as of the period, up to the latest period with data (blank after it): the
+                    // ratio of the sums over the periods in which both terms were recorded (a month with spend
+                    // but no revenue typed yet does not pull ROAS down; a typed 0 counts).
+                    const std::string paired = "ISNUMBER(" + nums + ")*ISNUMBER(" + dens + ")";
                     w.formula(trends_row(ph, i), col,
                               "=IF(" + std::to_string(p + 1) + ">$B$" + std::to_string(tr_last + 1) + ";\"\";" +
-                                  guarded(r, "COUNT(" + nums + ")>0", "COUNT(" + dens + ")>0", "SUM(" + nums + ")",
-                                          "SUM(" + dens + ")")
+                                  guarded(r, "SUMPRODUCT(" + paired + ")>0", "TRUE()",
+                                          "SUMPRODUCT(" + paired + ";" + nums + ")",
+                                          "SUMPRODUCT(" + paired + ";" + dens + ")")
                                       .substr(1) +
                                   ")");
                 }
@@ -1194,9 +1198,10 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
         dash.style_rules.push_back({paces, pace_col + "=\"" + std::string(vi ? "Đúng tiến độ" : "On pace") + "\"", "Neutral"});
         dash.style_rules.push_back({paces, pace_col + "=\"" + std::string(vi ? "Chậm tiến độ" : "Behind") + "\"", "Bad"});
         dash.frozen_rows = static_cast<std::int32_t>(dash_header_row + 1);
-        dash.column_widths = {{c_id, 2000},        {c_name, 5400},      {c_target, 2400},    {c_actual, 2400},
-                              {c_previous, 2400},  {c_change, 2200},    {c_to_date, 2400},   {c_attainment, 2300},
-                              {c_status, 1300},    {c_status_text, 2300}, {c_projection, 2400}, {c_pace, 2500},
+        // The table (A to Pace) fits a 1280-px window at 100 % zoom: 31 cm.
+        dash.column_widths = {{c_id, 2300},        {c_name, 4900},        {c_target, 2300},     {c_actual, 2300},
+                              {c_previous, 2300},  {c_change, 2100},      {c_to_date, 2400},    {c_attainment, 2500},
+                              {c_status, 1600},    {c_status_text, 2300}, {c_projection, 2400}, {c_pace, 2300},
                               {c_deadline, 2000}};
         dash.hidden_columns.push_back(c_deadline);
 
