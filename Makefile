@@ -28,28 +28,30 @@ sanitize: deps
 	@cmake --build --preset sanitize
 	ctest --preset sanitize
 
-# The main job on the sample workbook: install the extension into a private profile under the build
-# tree, open the workbook headless, recalculate, write the results to out/.
-# First `kpi new` builds a KPI workbook from the template (out/sample-built.ods), which is recalculated
-# and audited (it must be clean); then the shipped sample. The sample's audit exits 1 when it flags a
-# KPI: the sample flags one on purpose.
+# The main job, the user's monthly loop: `kpi new` builds a KPI workbook from the template
+# (out/monthly-plan.ods, audited: it must be clean), three months of channel exports are imported
+# (examples/monthly-export.csv, a plain CSV as a user exports it), and its report is written last
+# (out/kpi-report.pdf: period values, changes, projections and trend charts). The shipped sample workbook
+# is recalculated, audited (it flags one KPI on purpose, exit 1), shared and reported on the way.
 demo: build
 	@mkdir -p $(DEMO_OUT)
-	$(KPI) --profile $(BUILD)/demo-profile new --industry ecommerce --lang vi --name "Mộc Trà Online" \
-	  --channels facebook,google,seo,zalo --force -o $(DEMO_OUT)/sample-built.ods
-	$(KPI) --profile $(BUILD)/demo-profile recalc $(DEMO_OUT)/sample-built.ods -o $(DEMO_OUT)
-	@$(KPI) --profile $(BUILD)/demo-profile audit $(DEMO_OUT)/sample-built.ods --lang vi | tee $(DEMO_OUT)/sample-built-audit.txt; \
-	  status=$${PIPESTATUS[0]}; [ $$status -eq 0 ] || exit $$status
 	$(KPI) --profile $(BUILD)/demo-profile recalc $(DEMO_BOOK) -o $(DEMO_OUT)
 	@$(KPI) --profile $(BUILD)/demo-profile audit $(DEMO_BOOK) --lang vi | tee $(DEMO_OUT)/kpi-audit.txt; \
 	  status=$${PIPESTATUS[0]}; [ $$status -le 1 ] || exit $$status
 	@$(KPI) --profile $(BUILD)/demo-profile audit $(DEMO_BOOK) --json > $(DEMO_OUT)/kpi-audit.json || [ $$? -eq 1 ]
 	$(KPI) --profile $(BUILD)/demo-profile share $(DEMO_BOOK) -o $(DEMO_OUT)/sample-for-excel.xlsx --force
-	$(KPI) --profile $(BUILD)/demo-profile report $(DEMO_BOOK) -o $(DEMO_OUT)/kpi-report.pdf --force
+	$(KPI) --profile $(BUILD)/demo-profile report $(DEMO_BOOK) -o $(DEMO_OUT)/sample-report.pdf --force
+	$(KPI) --profile $(BUILD)/demo-profile new --industry ecommerce --lang vi --name "Mộc Trà Online" \
+	  --channels facebook,google,seo,zalo --start 2026-01 --force -o $(DEMO_OUT)/monthly-plan.ods
+	@$(KPI) --profile $(BUILD)/demo-profile audit $(DEMO_OUT)/monthly-plan.ods --lang vi | tee $(DEMO_OUT)/monthly-plan-audit.txt; \
+	  status=$${PIPESTATUS[0]}; [ $$status -eq 0 ] || exit $$status
+	$(KPI) --profile $(BUILD)/demo-profile import $(DEMO_OUT)/monthly-plan.ods examples/monthly-export.csv --in-place
+	$(KPI) --profile $(BUILD)/demo-profile recalc $(DEMO_OUT)/monthly-plan.ods -o $(DEMO_OUT)
+	$(KPI) --profile $(BUILD)/demo-profile report $(DEMO_OUT)/monthly-plan.ods -o $(DEMO_OUT)/kpi-report.pdf --force
 	@echo
 	@echo "Demo outputs are in $(CURDIR)/$(DEMO_OUT)/:"
 	@ls -1 $(DEMO_OUT) | sed 's/^/  /'
-	@echo "The KPI report: $(CURDIR)/$(DEMO_OUT)/kpi-report.pdf"
+	@echo "The KPI report of the monthly loop: $(CURDIR)/$(DEMO_OUT)/kpi-report.pdf"
 
 # Benchmarks (not tests): each prints its figures and ratios against a baseline of the same run.
 BENCH_TARGETS := bench bench_audit bench_audit_calc bench_builder bench_import bench_report

@@ -930,8 +930,11 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
         auto measured = [&](measure m, const std::string& key, const std::string& channel) {
             const std::string crit = std::string(data_period_column) + ";" + key + ";" +
                                      std::string(data_channel_column) + ";" + channel;
-            return "IF(COUNTIFS(" + data_column(m) + ";\"<>\";" + crit + ")=0;\"\";SUMIFS(" + data_column(m) + ";" +
-                   crit + "))";
+            // Nothing typed: ""; text among the numbers (a number typed as text): #VALUE!, never a sum that
+            // silently leaves it out.
+            const std::string typed = "COUNTIFS(" + data_column(m) + ";\"<>\";" + crit + ")";
+            return "IF(" + typed + "=0;\"\";IF(" + typed + ">COUNTIFS(" + data_column(m) + ";\">-1E+300\";" + crit +
+                   ");\"?\"*1;SUMIFS(" + data_column(m) + ";" + crit + ")))";
         };
         struct terms {
             std::string num, den;
@@ -961,7 +964,9 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
                            const std::string& num, const std::string& den) {
             std::string ok = has_num + ";" + has_den;
             if (r.strategic && r.goal == strategic_goal::romi) ok += ";ISNUMBER(" + gross_margin + ")";
-            return "=IF(AND(" + ok + ");IF(" + den + ">0;" + function_of(r, num, den) + ";\"\");\"\")";
+            // An error in a term (text typed as a number) shows as that error, not as a blank.
+            return "=IF(ISERROR(" + num + ")+ISERROR(" + den + ");" + num + "+" + den + ";IF(AND(" + ok + ");IF(" + den +
+                   ">0;" + function_of(r, num, den) + ";\"\");\"\"))";
         };
 
         // ---- Trends -------------------------------------------------------------------------------

@@ -362,6 +362,53 @@ TEST(Journey, WizardTypedMonthsImportDashboardAndReport) {
     EXPECT_NEAR(cpl[c_change]->getValue(), cpl_to_date3 - cpl_to_date2, 1e-6);
     book.select_period("Latest period");
 
+    // Bad input: month 1's Facebook spend typed as text ("10.000.000", Vietnamese grouping in an English
+    // office): month 1's CPL and the plan to date show #VALUE! (519), never a sum that leaves it out; other
+    // months keep their values. Typed back as a number, the figures return.
+    {
+        auto data = book.sheet("Data");
+        sal_Int32 row = -1;
+        for (sal_Int32 r = 1; r < 400 && row < 0; ++r)
+            if (text_of(data->getCellByPosition(0, r)) == months[0] && text_of(data->getCellByPosition(1, r)) == "Facebook Ads")
+                row = r;
+        ASSERT_GE(row, 0);
+        Reference<css::text::XTextRange>(data->getCellByPosition(2, row), UNO_QUERY_THROW)->setString(ou("10.000.000"));
+        book.recalc();
+        cpl = book.row("Dashboard", "FB-CPL");
+        EXPECT_EQ(cpl[c_to_date]->getError(), 519);
+        EXPECT_NEAR(cpl[c_value]->getValue(), cpl3, 1e-6);
+        EXPECT_TRUE(text_of(cpl[c_status]).empty()); // no status from an error
+        book.select_period(months[0]);
+        EXPECT_EQ(book.row("Dashboard", "FB-CPL")[c_value]->getError(), 519);
+        book.select_period("Latest period");
+        data->getCellByPosition(2, row)->setValue(10000000);
+        book.recalc();
+        EXPECT_NEAR(book.row("Dashboard", "FB-CPL")[c_to_date]->getValue(), cpl_to_date3, 1e-6);
+    }
+    // The "All channels" rows of the Data sheet hold revenue but no spend: their ROAS and CAC cells stay empty
+    // (not 0), as every KPI cell whose inputs are not both typed.
+    {
+        auto data = book.sheet("Data");
+        sal_Int32 roas_col = -1, all_row = -1;
+        for (sal_Int32 c = 2; c < 40 && roas_col < 0; ++c)
+            if (text_of(data->getCellByPosition(c, 0)) == "ROAS") roas_col = c;
+        for (sal_Int32 r = 1; r < 400 && all_row < 0; ++r)
+            if (text_of(data->getCellByPosition(0, r)) == months[0] && text_of(data->getCellByPosition(1, r)) == "All channels")
+                all_row = r;
+        ASSERT_GE(roas_col, 0);
+        ASSERT_GE(all_row, 0);
+        EXPECT_EQ(data->getCellByPosition(roas_col, all_row)->getType(), css::table::CellContentType_FORMULA);
+        EXPECT_TRUE(text_of(data->getCellByPosition(roas_col, all_row)).empty())
+            << text_of(data->getCellByPosition(roas_col, all_row));
+    }
+    // The business figures the user fills in are marked as inputs (yellow).
+    {
+        sal_Int32 color = 0;
+        Reference<css::beans::XPropertySet>(book.named("KPI_Inputs")->getCellByPosition(0, 0), UNO_QUERY_THROW)
+            ->getPropertyValue("CellBackColor") >>= color;
+        EXPECT_EQ(color, 0xFFF8D6);
+    }
+
     expect_table_fits_1280(book, "Dashboard");
     screenshot_dashboard(book, "Dashboard", "journey-dashboard-en.png");
 
