@@ -1291,9 +1291,12 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
             p("• " + data.name + ": mỗi dòng là một kỳ và một kênh. Nhập số liệu thô (chi phí, lượt hiển thị, lượt nhấp, lead, "
               "doanh thu, ...) vào các cột nhập liệu; các cột KPI bên phải tự tính bằng các hàm KPI. Dòng \"" + all_title +
               "\" là số liệu của cả doanh nghiệp (tổng doanh thu, tổng khách hàng mới).");
-            p("• " + dash.name + ": với mỗi KPI là thực tế từ đầu kế hoạch đến nay, mục tiêu, mức hoàn thành và trạng thái "
-              "(đèn xanh: đạt, vàng: có rủi ro, đỏ: không đạt). Mỗi mục tiêu chiến lược có một biểu đồ. Nhập số liệu "
-              "doanh nghiệp ở khối bên dưới bảng.");
+            p("• " + dash.name + ": chọn kỳ ở ô Kỳ (mặc định: kỳ gần nhất có số liệu). Với mỗi KPI: giá trị trong kỳ, kỳ "
+              "trước và mức thay đổi, thực tế lũy kế từ đầu kế hoạch (chính là cột Thực tế của " + reg.name + "), mức hoàn "
+              "thành và trạng thái (đèn xanh: đạt, vàng: có rủi ro, đỏ: không đạt), dự báo đến hạn theo xu hướng các kỳ "
+              "gần đây và tiến độ (vượt, đúng hay chậm tiến độ). Mỗi mục tiêu chiến lược có biểu đồ xu hướng và biểu đồ "
+              "mức hoàn thành. Nhập số liệu doanh nghiệp (ô màu vàng) ở khối bên dưới bảng.");
+            p("• " + trends.name + ": từng KPI theo từng kỳ, tính từ trang " + data.name + "; đừng nhập vào trang này.");
             h("Cách đọc trạng thái");
             p("Mức hoàn thành = thực tế / mục tiêu (với KPI càng thấp càng tốt như CPL: mục tiêu / thực tế). "
               "Từ 100% trở lên là đạt, từ 90% là có rủi ro, dưới 90% là không đạt.");
@@ -1302,7 +1305,7 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
             p("Mỗi KPI tốt đạt đủ 5 tiêu chí SMART; lệnh Kiểm tra bảng KPI chấm từng KPI theo 5 tiêu chí này:");
             p("• Cụ thể (Specific): tên rõ ràng, có đơn vị, KPI chiến thuật thuộc một nhóm.");
             p("• Đo lường được (Measurable): có mục tiêu bằng số và có nguồn dữ liệu.");
-            p("• Khả thi (Achievable): mục tiêu không vượt quá 4 lần giá trị cơ sở (hoặc giảm quá 4 lần với KPI càng thấp càng tốt).");
+            p("• Khả thi (Achievable): mục tiêu nằm đúng phía so với giá trị cơ sở và không vượt quá 4 lần giá trị cơ sở (hoặc giảm quá 4 lần với KPI càng thấp càng tốt).");
             p("• Liên quan (Relevant): KPI chiến thuật phải nối tới một mục tiêu chiến lược.");
             p("• Có thời hạn (Time-bound): có thời hạn và thời hạn chưa qua.");
             h("Chiến lược và chiến thuật");
@@ -1320,9 +1323,12 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
               "revenue, ...) into the input columns; the KPI columns on the right compute themselves with the KPI "
               "functions. The \"" + all_title + "\" rows hold the figures of the whole business (total revenue, all new "
               "customers).");
-            p("• " + dash.name + ": for every KPI the plan-to-date actual, the target, the attainment and the status "
-              "(green: on track, amber: at risk, red: off track), and a chart per strategic goal. Type the business "
-              "figures into the block below the table.");
+            p("• " + dash.name + ": pick a period in the Period cell (default: the latest period with data). For every "
+              "KPI: its value in the period, the previous period and the change, the actual plan to date (the Actual of "
+              "the " + reg.name + "), the attainment and the status (green: on track, amber: at risk, red: off track), the "
+              "projection to the deadline along the recent trend and the pace (ahead, on pace or behind). Each strategic "
+              "goal has a trend chart and an attainment chart. Type the business figures (yellow cells) below the table.");
+            p("• " + trends.name + ": every KPI by period, computed from the " + data.name + " sheet; do not type there.");
             h("Reading the status");
             p("Attainment = actual / target (for lower-is-better KPIs such as CPL: target / actual). 100% or more is on "
               "track, from 90% at risk, below 90% off track.");
@@ -1331,7 +1337,7 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
             p("A good KPI meets the five SMART criteria; the Audit KPI register command scores each KPI on them:");
             p("• Specific: a clear name, a unit, and for a tactical KPI a group.");
             p("• Measurable: a numeric target and a data source.");
-            p("• Achievable: the target is at most a four-fold improvement on the baseline.");
+            p("• Achievable: the target improves on the baseline (on the right side of it) by at most four-fold.");
             p("• Relevant: a tactical KPI links to a strategic goal.");
             p("• Time-bound: a deadline that has not passed.");
             h("Strategic and tactical");
