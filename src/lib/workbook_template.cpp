@@ -868,7 +868,7 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
         const std::string last_pl = column_letters(static_cast<std::int32_t>(last_pc));
 
         // Trends rows.
-        const std::size_t tr_last = 2, tr_selected = 3, tr_count = 4;
+        const std::size_t tr_last = 2, tr_selected = 3, tr_count = 4, tr_rows = 5;
         const std::size_t vh = 6, ph = vh + n + 2, nh = ph + n + 2, dh = nh + n + 2, chart_first = dh + n + 2;
         auto trends_row = [&](std::size_t header, std::size_t i) { return header + 1 + i; };
         auto trow_range = [&](std::size_t row) { // "{trends}.$C$7:$N$7"
@@ -927,13 +927,23 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
         // Per KPI: the period's numerator and denominator (a number, or "" when nothing was typed) and
         // the function of the two.
         const std::string all_q = "\"" + all_title + "\"", marketing_q = "\"<>" + all_title + "\"";
+        // The Data sheet's last used row (Trends!B6): the counts below look at the used rows only (a
+        // COUNTIFS over whole columns scans every row of the sheet: seconds for a large workbook, where
+        // SUMIFS over whole columns stops at the data; docs/performance.md, "The monthly loop").
+        const std::string rows_used = "{trends}.$B$" + std::to_string(tr_rows + 1);
+        auto used = [&](std::int32_t col) {
+            const std::string l = column_letters(col);
+            return "{data}.$" + l + "$1:INDEX({data}.$" + l + ":$" + l + ";" + rows_used + ")";
+        };
         auto measured = [&](measure m, const std::string& key, const std::string& channel) {
             const std::string crit = std::string(data_period_column) + ";" + key + ";" +
                                      std::string(data_channel_column) + ";" + channel;
+            const auto col = static_cast<std::int32_t>(2 + static_cast<std::size_t>(m));
+            const std::string used_crit = used(0) + ";" + key + ";" + used(1) + ";" + channel;
             // Nothing typed: ""; text among the numbers (a number typed as text): #VALUE!, never a sum that
             // silently leaves it out.
-            const std::string typed = "COUNTIFS(" + data_column(m) + ";\"<>\";" + crit + ")";
-            return "IF(" + typed + "=0;\"\";IF(" + typed + ">COUNTIFS(" + data_column(m) + ";\">-1E+300\";" + crit +
+            const std::string typed = "COUNTIFS(" + used(col) + ";\"<>\";" + used_crit + ")";
+            return "IF(" + typed + "=0;\"\";IF(" + typed + ">COUNTIFS(" + used(col) + ";\">-1E+300\";" + used_crit +
                    ");\"?\"*1;SUMIFS(" + data_column(m) + ";" + crit + ")))";
         };
         struct terms {
@@ -989,6 +999,8 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
                                           str(to_date, lang) + "\";" + sel + "=\"\");B" + std::to_string(tr_last + 1) +
                                           ";IFERROR(MATCH(" + sel + ";" + keys + ";0);0))");
             w.text(tr_count, 0, vi ? "Số KPI có dữ liệu" : "KPIs with data");
+            w.text(tr_rows, 0, vi ? "Dòng cuối có dữ liệu trên trang " + data.name : "Last used row of the " + data.name + " sheet");
+            w.formula(tr_rows, 1, "=MAX(2;SUMPRODUCT(MAX(({data}.$A$1:$A$1048576<>\"\")*ROW({data}.$A$1:$A$1048576))))");
             const text block_titles[4] = {{"Period value", "Giá trị theo kỳ"},
                                           {"Plan to date", "Lũy kế từ đầu kế hoạch"},
                                           {"Numerator", "Tử số"},

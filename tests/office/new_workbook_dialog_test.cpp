@@ -6,6 +6,7 @@
 #include "office_test.hpp"
 
 #include <kpi/catalog.hpp>
+#include <kpi/workbook_template.hpp>
 
 #include <com/sun/star/beans/NamedValue.hpp>
 #include <com/sun/star/awt/PosSize.hpp>
@@ -142,7 +143,7 @@ TEST(NewWorkbookCommand, SilentBuildsFromDispatchArguments) {
     book.dispatch({arg("Silent", Any(true)), arg("Industry", "retail"), arg("Language", "en"),
                    arg("Currency", "USD"), arg("Channels", "facebook,zalo"), arg("BusinessName", "Test Shop"),
                    arg("Goals", "revenue_growth=0.3,romi=2.5")});
-    EXPECT_EQ(book.sheet_count(), before + 4);
+    EXPECT_EQ(book.sheet_count(), before + static_cast<int>(kpi::template_sheet_count));
     ASSERT_TRUE(book.spreadsheet->getSheets()->hasByName("KPI Register"));
     const auto ids = book.column_a("KPI Register");
     EXPECT_TRUE(ids.count("S-REV")) << "revenue growth goal";
@@ -196,7 +197,7 @@ TEST(NewWorkbookDialog, NextNextNextFinishBuildsTheWorkbook) {
     new_document book(office());
     const int before = book.sheet_count();
     click_through(book, {"Next >", "Next >", "Next >", "Finish"});
-    EXPECT_EQ(book.sheet_count(), before + 4);
+    EXPECT_EQ(book.sheet_count(), before + static_cast<int>(kpi::template_sheet_count));
 }
 
 // Step 4 lists the proposed KPIs as checkboxes under the goal each serves: unticking one leaves it out
@@ -213,7 +214,7 @@ TEST(NewWorkbookDialog, UntickedKpiStaysOutOfTheRegister) {
     EXPECT_TRUE(gui::click_checkbox("Cost per lead - Facebook Ads"));
     EXPECT_TRUE(gui::press("Finish"));
     ASSERT_TRUE(command.finished());
-    ASSERT_EQ(book.sheet_count(), before + 4);
+    ASSERT_EQ(book.sheet_count(), before + static_cast<int>(kpi::template_sheet_count));
     const auto ids = book.column_a("KPI Register");
     EXPECT_FALSE(ids.count("FB-CPL")) << "unticked";
     EXPECT_TRUE(ids.count("FB-CTR"));
