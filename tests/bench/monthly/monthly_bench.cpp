@@ -1,0 +1,720 @@
+// The monthly loop at the sizes the product promises: a KPI workbook of 36 monthly periods x 10 Data rows
+// per period (the 7 marketing channels, "All channels" and two campaign rows a user appends) with 60 KPIs
+// (5 strategic goals, every channel's proposals, campaign copies), every measure cell filled. In a private
+// headless office with the extension it prints, best of 5 after a warm-up:
+//   build (build_template + write_workbook + show_workbook), promise < 2 s;
+//   hard recalculation (calculateAll), promise < 1 s;
+//   one typed Data cell (setValue, XCalculatable::calculate, read one Dashboard cell), promise < 100 ms,
+//   with the Dashboard's selector on the latest period, on a period and on "Plan to date";
+//   the report to PDF (read_report + export_report; also as `kpi report` does it from the file), < 5 s;
+// and baselines of the same run as ratios: the same document without its Trends and Dashboard sheets, a
+// native =A/B column of as many cells as the workbook has formulas, and the Trends sheet's aggregation
+// formulas alone next to alternative schemes (docs/performance.md, "The monthly loop").
+// Not a test: it prints figures. Arguments: KPIs (60), periods (36), language (vi).
+#include "calc_date.hpp"
+#include "document_files.hpp"
+#include "office_session.hpp"
+#include "report_writer.hpp"
+#include "uno_strings.hpp"
+#include "workbook_builder.hpp"
+
+#include <kpi/workbook_template.hpp>
+
+#include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/beans/XPropertySet.hpp>
+#include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
+#include <com/sun/star/container/XNamed.hpp>
+#include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/sheet/CellFlags.hpp>
+#include <com/sun/star/sheet/FillDirection.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/sheet/XCellRangeData.hpp>
+#include <com/sun/star/sheet/XCellRangeFormula.hpp>
+#include <com/sun/star/sheet/XCellRangeReferrer.hpp>
+#include <com/sun/star/sheet/XCellRangesQuery.hpp>
+#include <com/sun/star/sheet/XCellSeries.hpp>
+#include <com/sun/star/sheet/XNamedRanges.hpp>
+#include <com/sun/star/sheet/XSheetCellRanges.hpp>
+#include <com/sun/star/sheet/XSpreadsheet.hpp>
+#include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
+#include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/table/XCell.hpp>
+#include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/util/XCloseable.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+using css::uno::Any;
+using css::uno::Reference;
+using css::uno::Sequence;
+using css::uno::UNO_QUERY_THROW;
+using kpi::uno_glue::from_utf8;
+using kpi::uno_glue::to_utf8;
+using clock_type = std::chrono::steady_clock;
+using spreadsheet_ref = Reference<css::sheet::XSpreadsheetDocument>;
+
+double seconds_since(clock_type::time_point t) { return std::chrono::duration<double>(clock_type::now() - t).count(); }
+
+// Best of the runs after the first (the warm-up).
+struct best_of {
+    double best = 1e9;
+    int runs = 0;
+    void add(double s) {
+        if (runs++ > 0) best = std::min(best, s);
+    }
+};
+
+// Runs `f` 1 + 5 times and gives the best of the last 5.
+double best5(const std::function<void()>& f) {
+    best_of b;
+    for (int i = 0; i < 6; ++i) {
+        const auto t = clock_type::now();
+        f();
+        b.add(seconds_since(t));
+    }
+    return b.best;
+}
+
+void close(const Reference<css::lang::XComponent>& doc) {
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+}
+
+void calculate_all(const Reference<css::lang::XComponent>& doc) {
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculateAll();
+}
+void calculate(const Reference<css::lang::XComponent>& doc) {
+    Reference<css::sheet::XCalculatable>(doc, UNO_QUERY_THROW)->calculate();
+}
+
+Reference<css::sheet::XSpreadsheet> sheet_named(const spreadsheet_ref& doc, const std::string& name) {
+    return Reference<css::sheet::XSpreadsheet>(doc->getSheets()->getByName(from_utf8(name)), UNO_QUERY_THROW);
+}
+Reference<css::sheet::XSpreadsheet> sheet_at(const spreadsheet_ref& doc, sal_Int32 i) {
+    return Reference<css::sheet::XSpreadsheet>(
+        Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(i), UNO_QUERY_THROW);
+}
+
+// The cells a named range of the document refers to.
+struct named_cells {
+    Reference<css::table::XCellRange> range;
+    css::table::CellRangeAddress address;
+};
+named_cells named(const spreadsheet_ref& doc, const char* name) {
+    Reference<css::beans::XPropertySet> props(doc, UNO_QUERY_THROW);
+    Reference<css::container::XNameAccess> names(props->getPropertyValue("NamedRanges"), UNO_QUERY_THROW);
+    Reference<css::sheet::XCellRangeReferrer> referrer(names->getByName(from_utf8(name)), UNO_QUERY_THROW);
+    named_cells out;
+    out.range = referrer->getReferredCells();
+    out.address = Reference<css::sheet::XCellRangeAddressable>(out.range, UNO_QUERY_THROW)->getRangeAddress();
+    return out;
+}
+
+Sequence<Sequence<Any>> data_of(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 c0, sal_Int32 r0,
+                                 sal_Int32 c1, sal_Int32 r1) {
+    return Reference<css::sheet::XCellRangeData>(sheet->getCellRangeByPosition(c0, r0, c1, r1), UNO_QUERY_THROW)
+        ->getDataArray();
+}
+void set_data(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 c0, sal_Int32 r0,
+              const Sequence<Sequence<Any>>& rows) {
+    const sal_Int32 c1 = c0 + (rows.getLength() > 0 ? rows[0].getLength() : 1) - 1;
+    Reference<css::sheet::XCellRangeData>(sheet->getCellRangeByPosition(c0, r0, c1, r0 + rows.getLength() - 1),
+                                          UNO_QUERY_THROW)
+        ->setDataArray(rows);
+}
+Sequence<Sequence<rtl::OUString>> formulas_of(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 c0,
+                                              sal_Int32 r0, sal_Int32 c1, sal_Int32 r1) {
+    return Reference<css::sheet::XCellRangeFormula>(sheet->getCellRangeByPosition(c0, r0, c1, r1), UNO_QUERY_THROW)
+        ->getFormulaArray();
+}
+void set_formulas(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 c0, sal_Int32 r0,
+                  const Sequence<Sequence<rtl::OUString>>& rows) {
+    const sal_Int32 c1 = c0 + rows[0].getLength() - 1;
+    Reference<css::sheet::XCellRangeFormula>(sheet->getCellRangeByPosition(c0, r0, c1, r0 + rows.getLength() - 1),
+                                             UNO_QUERY_THROW)
+        ->setFormulaArray(rows);
+}
+
+// The number of formula cells on a sheet.
+std::size_t formula_cells(const Reference<css::sheet::XSpreadsheet>& sheet) {
+    Reference<css::sheet::XCellRangesQuery> query(sheet, UNO_QUERY_THROW);
+    auto ranges = query->queryContentCells(css::sheet::CellFlags::FORMULA);
+    std::size_t n = 0;
+    for (const auto& a : ranges->getRangeAddresses())
+        n += static_cast<std::size_t>(a.EndColumn - a.StartColumn + 1) * static_cast<std::size_t>(a.EndRow - a.StartRow + 1);
+    return n;
+}
+
+// A deterministic pseudo-random factor in [1-spread, 1+spread].
+double jitter(std::size_t a, std::size_t b, double spread) {
+    std::uint64_t x = a * 0x9E3779B97F4A7C15ULL ^ (b + 0x632BE59BD9B4E019ULL);
+    x ^= x >> 31;
+    x *= 0xBF58476D1CE4E5B9ULL;
+    x ^= x >> 27;
+    const double u = static_cast<double>(x % 10000) / 10000.0; // [0, 1)
+    return 1.0 - spread + 2.0 * spread * u;
+}
+
+// Plausible raw measures of one Data row (money in VND). `size` scales the channel, `p` the period.
+std::array<double, kpi::measure_count> measures_of(std::size_t channel, std::size_t p, double size) {
+    const double growth = 1.0 + 0.01 * static_cast<double>(p);
+    const double season = 1.0 + 0.15 * std::sin(static_cast<double>(p) * 0.52);
+    const double scale = size * growth * season * jitter(channel, p, 0.1);
+    std::array<double, kpi::measure_count> m{};
+    const double spend = std::round(20'000'000.0 * scale);
+    const double impressions = std::round(spend / 45'000.0 * 1000.0 * jitter(channel, p + 100, 0.2));
+    const double clicks = std::round(impressions * 0.012 * jitter(channel, p + 200, 0.2));
+    const double leads = std::round(clicks * 0.06 * jitter(channel, p + 300, 0.2));
+    const double conversions = std::round(leads * 0.25 * jitter(channel, p + 400, 0.2));
+    const double revenue = std::round(conversions * 1'500'000.0 * jitter(channel, p + 500, 0.2));
+    const double sessions = std::round(clicks * 0.9);
+    m[static_cast<std::size_t>(kpi::measure::spend)] = spend;
+    m[static_cast<std::size_t>(kpi::measure::impressions)] = impressions;
+    m[static_cast<std::size_t>(kpi::measure::clicks)] = clicks;
+    m[static_cast<std::size_t>(kpi::measure::leads)] = leads;
+    m[static_cast<std::size_t>(kpi::measure::conversions)] = conversions;
+    m[static_cast<std::size_t>(kpi::measure::revenue)] = revenue;
+    m[static_cast<std::size_t>(kpi::measure::new_customers)] = std::round(conversions * 0.7);
+    m[static_cast<std::size_t>(kpi::measure::sessions)] = sessions;
+    m[static_cast<std::size_t>(kpi::measure::engaged_sessions)] = std::round(sessions * 0.55);
+    m[static_cast<std::size_t>(kpi::measure::organic_sessions)] = std::round(sessions * 0.3);
+    m[static_cast<std::size_t>(kpi::measure::active_users)] = std::round(sessions * 0.7);
+    m[static_cast<std::size_t>(kpi::measure::engagement_seconds)] = std::round(sessions * 65.0);
+    m[static_cast<std::size_t>(kpi::measure::page_views)] = std::round(sessions * 2.4);
+    m[static_cast<std::size_t>(kpi::measure::followers)] = std::round(clicks * 0.02);
+    m[static_cast<std::size_t>(kpi::measure::position_weighted)] = std::round(impressions * 7.5);
+    return m;
+}
+
+struct setup {
+    kpi::workbook_profile profile;
+    kpi::template_options options;
+    std::vector<std::string> campaigns; // the channel names of the rows a user adds per period
+};
+
+setup make_setup(std::size_t kpis, int periods, const std::string& language) {
+    setup s;
+    s.profile.business_name = "Benchmark";
+    s.profile.language = language;
+    s.profile.sector = kpi::industry::ecommerce;
+    s.profile.start_year = 2026;
+    s.profile.start_month = 1;
+    for (std::size_t g = 0; g < kpi::strategic_goal_count; ++g) {
+        const auto goal = static_cast<kpi::strategic_goal>(g);
+        s.profile.goals.push_back({goal, kpi::default_target(goal)});
+    }
+    for (std::size_t c = 0; c + 1 < kpi::channel_count; ++c) s.profile.channels.push_back(static_cast<kpi::channel>(c));
+    const auto base = kpi::proposed_kpis(s.profile);
+    for (std::size_t i = 0; s.profile.goals.size() + base.size() + s.options.extra_kpis.size() < kpis; ++i) {
+        auto k = base[i % base.size()];
+        const auto copy = std::to_string(i / base.size() + 2);
+        k.id += "-" + copy;
+        k.name_en += " (campaign " + copy + ")";
+        k.name_vi += " (chiến dịch " + copy + ")";
+        s.options.extra_kpis.push_back(std::move(k));
+    }
+    s.options.period_count = periods;
+    if (language == "vi")
+        s.campaigns = {"Chiến dịch Tết", "Chiến dịch hè"};
+    else
+        s.campaigns = {"New Year campaign", "Summer campaign"};
+    return s;
+}
+
+// What the benchmark needs to know about a built workbook.
+struct built {
+    kpi::workbook_model model;
+    kpi::uno_glue::sheet_names names;
+    std::size_t data_rows = 0;     // rows below the header, the appended ones included
+    sal_Int32 last_period_spend_row = -1; // the row of the last period's Facebook Ads row (0-based)
+    std::vector<std::string> period_keys;
+};
+
+built build(kpi::office::session& office, const spreadsheet_ref& doc, const setup& s) {
+    built b;
+    b.model = kpi::build_template(s.profile, kpi::uno_glue::today_serial(), s.options);
+    b.names = kpi::uno_glue::write_workbook(office.context(), doc, b.model);
+    kpi::uno_glue::show_workbook(doc, b.model, b.names);
+    return b;
+}
+
+const std::string& name_of(const built& b, kpi::sheet_role r) { return b.names[static_cast<std::size_t>(r)]; }
+
+// Types the campaign rows after the template's rows and fills every measure cell (one setDataArray),
+// and the business figures.
+void fill(const spreadsheet_ref& doc, built& b, const setup& s) {
+    auto data = sheet_named(doc, name_of(b, kpi::sheet_role::data));
+    const auto& model_data = b.model.sheet(kpi::sheet_role::data);
+    const auto template_rows = static_cast<sal_Int32>(model_data.rows.size() - 1);
+    const auto keys_and_channels = data_of(data, 0, 1, 1, template_rows);
+    std::vector<std::string> keys;
+    for (const auto& row : keys_and_channels) {
+        const auto key = to_utf8(row[0].get<rtl::OUString>());
+        if (keys.empty() || keys.back() != key) keys.push_back(key);
+    }
+    b.period_keys = keys;
+    // The rows a user appends: per period the two campaigns.
+    Sequence<Sequence<Any>> added(static_cast<sal_Int32>(keys.size() * s.campaigns.size()));
+    std::vector<std::pair<std::string, std::string>> rows; // (period, channel) of every data row
+    for (const auto& row : keys_and_channels) rows.push_back({to_utf8(row[0].get<rtl::OUString>()), to_utf8(row[1].get<rtl::OUString>())});
+    sal_Int32 a = 0;
+    for (const auto& key : keys)
+        for (const auto& c : s.campaigns) {
+            Sequence<Any> row(2);
+            row.getArray()[0] <<= from_utf8(key);
+            row.getArray()[1] <<= from_utf8(c);
+            added.getArray()[a++] = row;
+            rows.push_back({key, c});
+        }
+    set_data(data, 0, template_rows + 1, added);
+    b.data_rows = rows.size();
+
+    std::map<std::string, std::size_t> channel_index;
+    Sequence<Sequence<Any>> values(static_cast<sal_Int32>(rows.size()));
+    const auto& fb_title = keys_and_channels[0][1]; // the first channel of a period: Facebook Ads
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        const auto& [key, chan] = rows[r];
+        const std::size_t p = static_cast<std::size_t>(std::find(keys.begin(), keys.end(), key) - keys.begin());
+        const auto ci = channel_index.emplace(chan, channel_index.size()).first->second;
+        // "All channels" (8th of the template's rows per period) is the business: about 4x a channel.
+        const bool whole = r < static_cast<std::size_t>(template_rows) && (r % 8) == 7;
+        const auto m = measures_of(ci, p, whole ? 4.0 : 0.5 + 0.15 * static_cast<double>(ci % 5));
+        Sequence<Any> row(static_cast<sal_Int32>(kpi::measure_count));
+        for (std::size_t i = 0; i < kpi::measure_count; ++i) row.getArray()[i] <<= m[i];
+        values.getArray()[r] = row;
+        if (key == keys.back() && from_utf8(chan) == fb_title.get<rtl::OUString>())
+            b.last_period_spend_row = static_cast<sal_Int32>(r + 1);
+    }
+    set_data(data, 2, 1, values);
+
+    // Business figures: per period revenue of the same period last year, total costs, market size.
+    auto inputs = named(doc, "KPI_Inputs");
+    const auto& ia = inputs.address;
+    Sequence<Sequence<Any>> figures(ia.EndRow - ia.StartRow + 1);
+    for (sal_Int32 r = 0; r < figures.getLength(); ++r) {
+        Sequence<Any> row(ia.EndColumn - ia.StartColumn + 1);
+        const double revenue = measures_of(0, static_cast<std::size_t>(r), 4.0)[5];
+        const double per_col[3] = {std::round(revenue / 1.18), std::round(revenue * 0.82), std::round(revenue * 25.0)};
+        for (sal_Int32 c = 0; c < row.getLength(); ++c) row.getArray()[c] <<= per_col[std::min<sal_Int32>(c, 2)];
+        figures.getArray()[r] = row;
+    }
+    Reference<css::sheet::XCellRangeData>(inputs.range, UNO_QUERY_THROW)->setDataArray(figures);
+    auto margin = named(doc, "KPI_GrossMargin");
+    margin.range->getCellByPosition(0, 0)->setValue(0.42);
+}
+
+struct dashboard_cell {
+    Reference<css::table::XCell> cell;
+    std::string what;
+};
+
+// The Dashboard's Actual cell of a KPI (by ID): the column titled "Actual" / "Thực tế" of KPI_Dashboard.
+dashboard_cell actual_cell(const spreadsheet_ref& doc, const std::string& id) {
+    auto table = named(doc, "KPI_Dashboard");
+    const auto cells = Reference<css::sheet::XCellRangeData>(table.range, UNO_QUERY_THROW)->getDataArray();
+    sal_Int32 col = -1, row = -1;
+    for (sal_Int32 c = 0; c < cells[0].getLength(); ++c) {
+        rtl::OUString t;
+        if ((cells[0][c] >>= t) && (t == "Actual" || t == from_utf8("Thực tế"))) col = c;
+    }
+    for (sal_Int32 r = 1; r < cells.getLength(); ++r) {
+        rtl::OUString t;
+        if ((cells[r][0] >>= t) && t == from_utf8(id)) row = r;
+    }
+    if (col < 0 || row < 0) throw std::runtime_error("no Dashboard cell for " + id);
+    return {table.range->getCellByPosition(col, row), id};
+}
+
+void set_selector(const spreadsheet_ref& doc, const std::string& text) {
+    Reference<css::text::XText>(named(doc, "KPI_Period").range->getCellByPosition(0, 0), UNO_QUERY_THROW)
+        ->setString(from_utf8(text));
+}
+
+// One typed Data cell: setValue, calculate (dirty cells only), read the Dashboard cell. Best of 5 after a
+// warm-up; each time another value. Gives the time and whether the Dashboard cell moved.
+struct typed_result {
+    double seconds = 0;
+    double set_only = 0; // setValue alone
+    bool changed = false;
+    double before = 0, after = 0;
+};
+typed_result type_one_cell(const Reference<css::lang::XComponent>& component, const Reference<css::table::XCell>& input,
+                           const dashboard_cell& shown) {
+    typed_result out;
+    const double original = input->getValue();
+    out.before = shown.cell->getValue();
+    best_of total, set_only;
+    for (int i = 0; i < 6; ++i) {
+        const auto t = clock_type::now();
+        input->setValue(original * (1.1 + 0.05 * i));
+        set_only.add(seconds_since(t));
+        calculate(component);
+        out.after = shown.cell->getValue();
+        total.add(seconds_since(t));
+    }
+    out.changed = out.after != out.before;
+    input->setValue(original);
+    calculate(component);
+    out.seconds = total.best;
+    out.set_only = set_only.best;
+    return out;
+}
+
+const char* verdict(bool ok) { return ok ? "met" : "NOT met"; }
+
+// ---- the Trends sheet's aggregations alone, and alternative schemes --------------------------------
+//
+// A document with a copy of the Data sheet's values (same sheet name) and empty sheets under the other
+// names, plus one sheet of aggregation formulas. Returns the hard recalculation time, best of 5.
+struct scheme_result {
+    double recalc = 0;
+    double typed = 0;
+    std::size_t formulas = 0;
+};
+
+scheme_result time_scheme(kpi::office::session& office, const built& b, const Sequence<Sequence<Any>>& data_values,
+                          const std::function<std::size_t(const spreadsheet_ref&, const Reference<css::sheet::XSpreadsheet>&)>&
+                              write_formulas) {
+    auto component = office.new_spreadsheet();
+    spreadsheet_ref doc(component, UNO_QUERY_THROW);
+    auto sheets = doc->getSheets();
+    const auto first_name = Reference<css::container::XNamed>(sheet_at(doc, 0), UNO_QUERY_THROW)->getName();
+    for (const auto role : {kpi::sheet_role::kpi_register, kpi::sheet_role::data, kpi::sheet_role::dashboard,
+                            kpi::sheet_role::trends})
+        sheets->insertNewByName(from_utf8(name_of(b, role)),
+                                static_cast<sal_Int16>(Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount()));
+    sheets->removeByName(first_name);
+    auto data = sheet_named(doc, name_of(b, kpi::sheet_role::data));
+    set_data(data, 0, 0, data_values);
+    auto trends = sheet_named(doc, name_of(b, kpi::sheet_role::trends));
+    scheme_result r;
+    r.formulas = write_formulas(doc, trends);
+    r.recalc = best5([&] { calculate_all(component); });
+    // One typed measure cell (the last period's Facebook spend), recalculating the dirty cells.
+    auto input = data->getCellByPosition(2, b.last_period_spend_row);
+    const double original = input->getValue();
+    int k = 0;
+    auto probe = trends->getCellByPosition(2, 7);
+    r.typed = best5([&] {
+        input->setValue(original * (1.1 + 0.05 * k++));
+        calculate(component);
+        (void)probe->getValue();
+    });
+    close(component);
+    return r;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const std::size_t kpis = argc > 1 ? static_cast<std::size_t>(std::atoi(argv[1])) : 60;
+    const int periods = argc > 2 ? std::atoi(argv[2]) : 36;
+    const std::string language = argc > 3 ? argv[3] : "vi";
+    const auto dir = std::filesystem::path(KPI_BENCH_WORK_DIR) / ("run-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    const setup s = make_setup(kpis, periods, language);
+
+    kpi::office::options opts;
+    opts.profile_dir = dir / "profile";
+    kpi::office::session office(opts);
+    office.start();
+    office.install_extension(KPI_OXT_PATH);
+    office.restart();
+
+    // ---- build, 1 + 5 times ---------------------------------------------------------------------------
+    best_of build_time, fill_time;
+    std::size_t model_cells = 0;
+    for (int run = 0; run < 6; ++run) {
+        auto component = office.new_spreadsheet();
+        spreadsheet_ref doc(component, UNO_QUERY_THROW);
+        const auto t0 = clock_type::now();
+        auto b = build(office, doc, s);
+        build_time.add(seconds_since(t0));
+        const auto t1 = clock_type::now();
+        fill(doc, b, s);
+        fill_time.add(seconds_since(t1));
+        model_cells = 0;
+        for (const auto& sh : b.model.sheets)
+            for (const auto& r : sh.rows) model_cells += r.size();
+        close(component);
+    }
+
+    // ---- the workbook the rest measures ---------------------------------------------------------------
+    auto component = office.new_spreadsheet();
+    spreadsheet_ref doc(component, UNO_QUERY_THROW);
+    auto b = build(office, doc, s);
+    fill(doc, b, s);
+    calculate_all(component);
+    std::map<std::string, std::size_t> formulas_per_sheet;
+    std::size_t formulas = 0;
+    for (const auto role : {kpi::sheet_role::kpi_register, kpi::sheet_role::data, kpi::sheet_role::dashboard,
+                            kpi::sheet_role::trends, kpi::sheet_role::guide}) {
+        const auto n = formula_cells(sheet_named(doc, name_of(b, role)));
+        formulas_per_sheet[name_of(b, role)] = n;
+        formulas += n;
+    }
+    const double recalc = best5([&] { calculate_all(component); });
+
+    // One typed cell: the last period's Facebook Ads spend; shown: FB-CPL's Actual on the Dashboard.
+    auto data = sheet_named(doc, name_of(b, kpi::sheet_role::data));
+    auto input = data->getCellByPosition(2, b.last_period_spend_row);
+    const auto shown = actual_cell(doc, "FB-CPL");
+    const std::string latest = language == "vi" ? "Kỳ gần nhất" : "Latest period";
+    const std::string to_date = language == "vi" ? "Từ đầu kế hoạch" : "Plan to date";
+    const std::string middle = b.period_keys[b.period_keys.size() / 2];
+    struct mode {
+        std::string selector;
+        typed_result result;
+        double select_seconds = 0; // changing the selector itself (setString + calculate + read)
+    };
+    std::vector<mode> modes{{latest, {}, 0}, {middle, {}, 0}, {to_date, {}, 0}};
+    for (auto& m : modes) {
+        std::string other = m.selector == latest ? to_date : latest;
+        int k = 0;
+        m.select_seconds = best5([&] {
+            set_selector(doc, (k++ % 2) ? m.selector : other);
+            calculate(component);
+            (void)shown.cell->getValue();
+        });
+        set_selector(doc, m.selector);
+        calculate(component);
+        m.result = type_one_cell(component, input, shown);
+    }
+    set_selector(doc, latest);
+    calculate(component);
+
+    // ---- the report ------------------------------------------------------------------------------------
+    const auto workbook_file = dir / "monthly.ods";
+    kpi::uno_glue::store_to_url(component, kpi::office::file_url(workbook_file), "calc8");
+    kpi::uno_glue::report_request request;
+    request.source_name = workbook_file.filename().string();
+    const auto pdf_url = kpi::office::file_url(dir / "report.pdf");
+    best_of report_read, report_export, report_total;
+    for (int run = 0; run < 6; ++run) {
+        const auto t0 = clock_type::now();
+        auto read = kpi::uno_glue::read_report(doc, request);
+        report_read.add(seconds_since(t0));
+        const auto t1 = clock_type::now();
+        kpi::uno_glue::export_report(office.context(), std::get<kpi::report>(read), pdf_url,
+                                     kpi::uno_glue::report_format::pdf);
+        report_export.add(seconds_since(t1));
+        report_total.add(seconds_since(t0));
+    }
+    const auto pdf_bytes = std::filesystem::file_size(dir / "report.pdf");
+    best_of cli_open, cli_total;
+    for (int run = 0; run < 6; ++run) { // as `kpi report FILE` does it
+        const auto t0 = clock_type::now();
+        auto opened = office.open(workbook_file, true);
+        calculate_all(opened);
+        cli_open.add(seconds_since(t0));
+        auto read = kpi::uno_glue::read_report(spreadsheet_ref(opened, UNO_QUERY_THROW), request);
+        close(opened);
+        kpi::uno_glue::export_report(office.context(), std::get<kpi::report>(read), pdf_url,
+                                     kpi::uno_glue::report_format::pdf);
+        cli_total.add(seconds_since(t0));
+    }
+
+    // ---- baselines -------------------------------------------------------------------------------------
+    // The Data sheet's values, for the scheme documents below.
+    const sal_Int32 data_cols = static_cast<sal_Int32>(2 + kpi::measure_count);
+    const auto data_values = data_of(data, 0, 0, data_cols - 1, static_cast<sal_Int32>(b.data_rows));
+
+    // The same document without Trends and Dashboard (their references turn into #REF!).
+    auto stripped = office.open(workbook_file, false);
+    {
+        spreadsheet_ref sdoc(stripped, UNO_QUERY_THROW);
+        sdoc->getSheets()->removeByName(from_utf8(name_of(b, kpi::sheet_role::trends)));
+        sdoc->getSheets()->removeByName(from_utf8(name_of(b, kpi::sheet_role::dashboard)));
+    }
+    const double recalc_stripped = best5([&] { calculate_all(stripped); });
+    close(stripped);
+
+    // A native =A/B column of as many cells as the workbook has formulas.
+    double recalc_native = 0;
+    {
+        auto native = office.new_spreadsheet();
+        spreadsheet_ref ndoc(native, UNO_QUERY_THROW);
+        auto sheet = sheet_at(ndoc, 0);
+        const auto n = static_cast<sal_Int32>(formulas);
+        Sequence<Sequence<Any>> ab(n);
+        for (sal_Int32 r = 0; r < n; ++r) {
+            Sequence<Any> row(2);
+            row.getArray()[0] <<= 1000.0 + r;
+            row.getArray()[1] <<= 3.0 + r % 17;
+            ab.getArray()[r] = row;
+        }
+        set_data(sheet, 0, 0, ab);
+        sheet->getCellByPosition(2, 0)->setFormula("=A1/B1");
+        Reference<css::sheet::XCellSeries>(sheet->getCellRangeByPosition(2, 0, 2, n - 1), UNO_QUERY_THROW)
+            ->fillAuto(css::sheet::FillDirection_TO_BOTTOM, 1);
+        recalc_native = best5([&] { calculate_all(native); });
+        close(native);
+    }
+
+    // ---- the Trends sheet's aggregations alone, and alternatives ---------------------------------------
+    auto trends = sheet_named(doc, name_of(b, kpi::sheet_role::trends));
+    const auto trends_area = [&] {
+        Reference<css::sheet::XCellRangesQuery> q(trends, UNO_QUERY_THROW);
+        auto ranges = q->queryContentCells(css::sheet::CellFlags::FORMULA)->getRangeAddresses();
+        css::table::CellRangeAddress a = ranges[0];
+        for (const auto& r : ranges) {
+            a.StartRow = std::min(a.StartRow, r.StartRow);
+            a.EndRow = std::max(a.EndRow, r.EndRow);
+            a.StartColumn = std::min(a.StartColumn, r.StartColumn);
+            a.EndColumn = std::max(a.EndColumn, r.EndColumn);
+        }
+        return a;
+    }();
+    const auto trends_formulas = formulas_of(trends, 0, 0, trends_area.EndColumn, trends_area.EndRow);
+    // The cells of the numerator and denominator blocks: formulas with SUMIFS.
+    std::vector<std::pair<sal_Int32, sal_Int32>> aggregation_cells;
+    for (sal_Int32 r = 0; r < trends_formulas.getLength(); ++r)
+        for (sal_Int32 c = 0; c < trends_formulas[r].getLength(); ++c)
+            if (trends_formulas[r][c].indexOf("SUMIFS(") >= 0) aggregation_cells.push_back({r, c});
+    // The rows holding aggregations (the numerator and denominator blocks) are written from column C
+    // on, every formula of theirs kept (the denominators of goals that read the business figures too),
+    // the aggregations rewritten; the period keys of the first block's header row (the criteria) as text.
+    sal_Int32 agg_first = trends_formulas.getLength(), agg_last = -1, key_row = -1;
+    for (const auto& [r, c] : aggregation_cells) {
+        agg_first = std::min(agg_first, r);
+        agg_last = std::max(agg_last, r);
+    }
+    const auto trends_values = data_of(trends, 0, 0, trends_area.EndColumn, trends_area.EndRow);
+    for (sal_Int32 r = 0; r < trends_values.getLength() && key_row < 0; ++r) {
+        rtl::OUString t;
+        if ((trends_values[r][2] >>= t) && t == from_utf8(b.period_keys.front())) key_row = r;
+    }
+    const sal_Int32 last_col = trends_area.EndColumn;
+    auto only = [&](const std::function<rtl::OUString(const rtl::OUString&)>& rewrite) {
+        return [&, rewrite](const spreadsheet_ref&, const Reference<css::sheet::XSpreadsheet>& sheet) {
+            set_data(sheet, 0, key_row, Sequence<Sequence<Any>>(&trends_values[key_row], 1));
+            Sequence<Sequence<rtl::OUString>> out(agg_last - agg_first + 1);
+            std::size_t n = 0;
+            for (sal_Int32 r = agg_first; r <= agg_last; ++r) {
+                Sequence<rtl::OUString> row(last_col - 1);
+                for (sal_Int32 c = 2; c <= last_col; ++c) {
+                    const auto& f = trends_formulas[r][c];
+                    const bool agg = f.indexOf("SUMIFS(") >= 0;
+                    n += agg ? 1 : 0;
+                    row.getArray()[c - 2] = agg ? rewrite(f) : (f.startsWith("=") ? f : rtl::OUString());
+                }
+                out.getArray()[r - agg_first] = row;
+            }
+            set_formulas(sheet, 2, agg_first, out);
+            return n;
+        };
+    };
+    const auto data_quoted = from_utf8(kpi::quote_sheet(name_of(b, kpi::sheet_role::data)));
+    const std::string last_row = std::to_string(b.data_rows + 1 + 1000); // room for 1,000 more rows
+    // Whole columns ($'Data'.$C:$C) -> bounded ($'Data'.$C$2:$C$1361).
+    auto bounded = [&](const rtl::OUString& f) {
+        std::string s8 = to_utf8(f);
+        const std::string prefix = to_utf8(data_quoted) + ".$";
+        for (std::size_t at = s8.find(prefix); at != std::string::npos; at = s8.find(prefix, at + 1)) {
+            const std::size_t col_start = at + prefix.size();
+            const std::size_t colon = s8.find(":$", col_start);
+            if (colon == std::string::npos) break;
+            const std::string col = s8.substr(col_start, colon - col_start);
+            const std::size_t end = colon + 2 + col.size();
+            if (s8.compare(colon + 2, col.size(), col) != 0 || (end < s8.size() && std::isdigit(static_cast<unsigned char>(s8[end]))))
+                continue;
+            s8.replace(col_start, end - col_start, col + "$2:$" + col + "$" + last_row);
+        }
+        return from_utf8(s8);
+    };
+    // Without the COUNTIFS guard: =SUMIFS(...) only.
+    auto sumifs_only = [&](const rtl::OUString& f) {
+        const auto at = f.indexOf("SUMIFS(");
+        const auto body = f.copy(at);
+        return rtl::OUString("=" + body.copy(0, body.getLength() - 1)); // drop the IF's closing parenthesis
+    };
+    const scheme_result as_built = time_scheme(office, b, data_values, only([](const rtl::OUString& f) { return f; }));
+    const scheme_result as_bounded = time_scheme(office, b, data_values, only(bounded));
+    const scheme_result as_sumifs = time_scheme(office, b, data_values, only(sumifs_only));
+    // One aggregation per distinct formula (the campaign copies and goals share numerators and
+    // denominators): the cells that repeat a formula refer to its first cell instead.
+    std::map<rtl::OUString, std::pair<sal_Int32, sal_Int32>> first_of;
+    const scheme_result as_distinct = time_scheme(office, b, data_values, [&](const spreadsheet_ref& d, const Reference<css::sheet::XSpreadsheet>& sheet) {
+        first_of.clear();
+        only([&](const rtl::OUString& f) {
+            return f;
+        })(d, sheet);
+        std::size_t distinct = 0;
+        for (const auto& [r, c] : aggregation_cells) {
+            const auto& f = trends_formulas[r][c];
+            auto [it, fresh] = first_of.emplace(f, std::make_pair(r, c));
+            if (fresh)
+                ++distinct;
+            else
+                sheet->getCellByPosition(c, r)->setFormula(from_utf8("=" + kpi::column_letters(it->second.second) +
+                                                                     std::to_string(it->second.first + 1)));
+        }
+        return distinct;
+    });
+    std::printf("(a Trends aggregation as read back: %s)\n",
+                to_utf8(trends_formulas[aggregation_cells.front().first][aggregation_cells.front().second]).c_str());
+
+    close(component);
+
+    // ---- print -----------------------------------------------------------------------------------------
+    std::printf("The monthly loop: %zu KPIs (%zu strategic), %d periods x %zu Data rows (%zu rows, %zu measure cells), "
+                "language %s; best of 5 after a warm-up\n",
+                b.model.strategic_count + b.model.tactical_count, b.model.strategic_count, periods,
+                b.data_rows / static_cast<std::size_t>(periods), b.data_rows, b.data_rows * kpi::measure_count,
+                language.c_str());
+    std::printf("  model cells %zu; formula cells %zu:", model_cells, formulas);
+    for (const auto& [name, n] : formulas_per_sheet) std::printf(" %s %zu;", name.c_str(), n);
+    std::printf("\n");
+    std::printf("  build (build_template + write_workbook + show_workbook)  %8.3f s   promise < 2 s: %s\n",
+                build_time.best, verdict(build_time.best < 2.0));
+    std::printf("  filling the Data sheet and the business figures (UNO)      %8.3f s   (not part of the build)\n",
+                fill_time.best);
+    std::printf("  hard recalculation (calculateAll)                          %8.3f s   promise < 1 s: %s\n", recalc,
+                verdict(recalc < 1.0));
+    for (const auto& m : modes)
+        std::printf("  one typed Data cell, selector \"%s\": %8.1f ms (setValue alone %.1f ms; Dashboard cell %s: %.6g -> "
+                    "%.6g)   promise < 100 ms: %s; changing the selector to it: %.1f ms\n",
+                    m.selector.c_str(), m.result.seconds * 1000, m.result.set_only * 1000,
+                    m.result.changed ? "moved" : "unchanged", m.result.before, m.result.after,
+                    verdict(m.result.seconds < 0.1), m.select_seconds * 1000);
+    std::printf("  report to PDF from the open workbook: read %.3f s + write and export %.3f s = %.3f s (%zu bytes)   "
+                "promise < 5 s: %s\n",
+                report_read.best, report_export.best, report_total.best, static_cast<std::size_t>(pdf_bytes),
+                verdict(report_total.best < 5.0));
+    std::printf("  report to PDF as `kpi report FILE`: open + calculateAll %.3f s, total %.3f s   promise < 5 s: %s\n",
+                cli_open.best, cli_total.best, verdict(cli_total.best < 5.0));
+    std::printf("Baselines (same run):\n");
+    std::printf("  hard recalculation without Trends and Dashboard           %8.3f s   full workbook = %.1fx\n",
+                recalc_stripped, recalc / recalc_stripped);
+    std::printf("  native =A/B column, %zu cells                           %8.4f s   full workbook = %.1fx\n", formulas,
+                recalc_native, recalc / recalc_native);
+    std::printf("The Trends sheet's %zu aggregation cells alone (Data values copied into a new document):\n",
+                aggregation_cells.size());
+    auto row = [&](const char* what, const scheme_result& r) {
+        std::printf("  %-62s %6zu formulas  calculateAll %8.3f s  one typed cell %7.1f ms\n", what, r.formulas, r.recalc,
+                    r.typed * 1000);
+    };
+    row("as built: IF(COUNTIFS(col;\"<>\";...)=0;\"\";SUMIFS(col;...)), whole columns", as_built);
+    row("same, bounded ranges ($C$2:$C$N, 1,000 rows of room)", as_bounded);
+    row("SUMIFS alone, whole columns (no COUNTIFS guard)", as_sumifs);
+    row("one aggregation per distinct formula, repeats refer to it", as_distinct);
+    std::filesystem::remove_all(dir / "profile");
+    const bool ok = build_time.best < 2.0 && recalc < 1.0 && report_total.best < 5.0 &&
+                    std::all_of(modes.begin(), modes.end(), [](const mode& m) { return m.result.seconds < 0.1; });
+    return ok ? 0 : 1;
+}
