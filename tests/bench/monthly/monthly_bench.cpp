@@ -10,7 +10,9 @@
 // and baselines of the same run as ratios: the same document without its Trends and Dashboard sheets, a
 // native =A/B column of as many cells as the workbook has formulas, and the Trends sheet's aggregation
 // formulas alone next to alternative schemes (docs/performance.md, "The monthly loop").
-// Not a test: it prints figures. Arguments: KPIs (60), periods (36), language (vi).
+// Not a test: it prints figures. Arguments: KPIs (60), periods (36), language (vi), the scheme whose whole
+// loop is measured after the as-built one (5, an index into schemes()), and --proposal-only to measure
+// only that scheme's loop.
 #include "calc_date.hpp"
 #include "document_files.hpp"
 #include "office_session.hpp"
@@ -72,14 +74,17 @@ using kpi::uno_glue::to_utf8;
 using clock_type = std::chrono::steady_clock;
 using spreadsheet_ref = Reference<css::sheet::XSpreadsheetDocument>;
 
-double seconds_since(clock_type::time_point t) { return std::chrono::duration<double>(clock_type::now() - t).count(); }
+double seconds_since(clock_type::time_point t) {
+    return std::chrono::duration<double>(clock_type::now() - t).count();
+}
 
 // Best of the runs after the first (the warm-up).
 struct best_of {
     double best = 1e9;
     int runs = 0;
     void add(double s) {
-        if (runs++ > 0) best = std::min(best, s);
+        if (runs++ > 0)
+            best = std::min(best, s);
     }
 };
 
@@ -110,7 +115,8 @@ Reference<css::sheet::XSpreadsheet> sheet_named(const spreadsheet_ref& doc, cons
 }
 Reference<css::sheet::XSpreadsheet> sheet_at(const spreadsheet_ref& doc, sal_Int32 i) {
     return Reference<css::sheet::XSpreadsheet>(
-        Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(i), UNO_QUERY_THROW);
+        Reference<css::container::XIndexAccess>(doc->getSheets(), UNO_QUERY_THROW)->getByIndex(i),
+        UNO_QUERY_THROW);
 }
 
 // The cells a named range of the document refers to.
@@ -129,27 +135,29 @@ named_cells named(const spreadsheet_ref& doc, const char* name) {
 }
 
 Sequence<Sequence<Any>> data_of(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 c0, sal_Int32 r0,
-                                 sal_Int32 c1, sal_Int32 r1) {
-    return Reference<css::sheet::XCellRangeData>(sheet->getCellRangeByPosition(c0, r0, c1, r1), UNO_QUERY_THROW)
+                                sal_Int32 c1, sal_Int32 r1) {
+    return Reference<css::sheet::XCellRangeData>(sheet->getCellRangeByPosition(c0, r0, c1, r1),
+                                                 UNO_QUERY_THROW)
         ->getDataArray();
 }
 void set_data(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 c0, sal_Int32 r0,
               const Sequence<Sequence<Any>>& rows) {
     const sal_Int32 c1 = c0 + (rows.getLength() > 0 ? rows[0].getLength() : 1) - 1;
-    Reference<css::sheet::XCellRangeData>(sheet->getCellRangeByPosition(c0, r0, c1, r0 + rows.getLength() - 1),
-                                          UNO_QUERY_THROW)
+    Reference<css::sheet::XCellRangeData>(
+        sheet->getCellRangeByPosition(c0, r0, c1, r0 + rows.getLength() - 1), UNO_QUERY_THROW)
         ->setDataArray(rows);
 }
 Sequence<Sequence<rtl::OUString>> formulas_of(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 c0,
                                               sal_Int32 r0, sal_Int32 c1, sal_Int32 r1) {
-    return Reference<css::sheet::XCellRangeFormula>(sheet->getCellRangeByPosition(c0, r0, c1, r1), UNO_QUERY_THROW)
+    return Reference<css::sheet::XCellRangeFormula>(sheet->getCellRangeByPosition(c0, r0, c1, r1),
+                                                    UNO_QUERY_THROW)
         ->getFormulaArray();
 }
 void set_formulas(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int32 c0, sal_Int32 r0,
                   const Sequence<Sequence<rtl::OUString>>& rows) {
     const sal_Int32 c1 = c0 + rows[0].getLength() - 1;
-    Reference<css::sheet::XCellRangeFormula>(sheet->getCellRangeByPosition(c0, r0, c1, r0 + rows.getLength() - 1),
-                                             UNO_QUERY_THROW)
+    Reference<css::sheet::XCellRangeFormula>(
+        sheet->getCellRangeByPosition(c0, r0, c1, r0 + rows.getLength() - 1), UNO_QUERY_THROW)
         ->setFormulaArray(rows);
 }
 
@@ -159,7 +167,8 @@ std::size_t formula_cells(const Reference<css::sheet::XSpreadsheet>& sheet) {
     auto ranges = query->queryContentCells(css::sheet::CellFlags::FORMULA);
     std::size_t n = 0;
     for (const auto& a : ranges->getRangeAddresses())
-        n += static_cast<std::size_t>(a.EndColumn - a.StartColumn + 1) * static_cast<std::size_t>(a.EndRow - a.StartRow + 1);
+        n += static_cast<std::size_t>(a.EndColumn - a.StartColumn + 1) *
+             static_cast<std::size_t>(a.EndRow - a.StartRow + 1);
     return n;
 }
 
@@ -221,7 +230,8 @@ setup make_setup(std::size_t kpis, int periods, const std::string& language) {
         const auto goal = static_cast<kpi::strategic_goal>(g);
         s.profile.goals.push_back({goal, kpi::default_target(goal)});
     }
-    for (std::size_t c = 0; c + 1 < kpi::channel_count; ++c) s.profile.channels.push_back(static_cast<kpi::channel>(c));
+    for (std::size_t c = 0; c + 1 < kpi::channel_count; ++c)
+        s.profile.channels.push_back(static_cast<kpi::channel>(c));
     const auto base = kpi::proposed_kpis(s.profile);
     for (std::size_t i = 0; s.profile.goals.size() + base.size() + s.options.extra_kpis.size() < kpis; ++i) {
         auto k = base[i % base.size()];
@@ -259,24 +269,29 @@ struct aggregation {
 };
 std::optional<aggregation> parse_aggregation(const std::string& f) {
     const auto at = f.find("SUMIFS(");
-    if (f.rfind("=IF(COUNTIFS(", 0) != 0 || at == std::string::npos || f.size() < at + 9) return std::nullopt;
+    if (f.rfind("=IF(COUNTIFS(", 0) != 0 || at == std::string::npos || f.size() < at + 9)
+        return std::nullopt;
     const std::string body = f.substr(at + 7, f.size() - (at + 7) - 2); // without the closing "))"
     const auto semi = body.find(';');
     return aggregation{body.substr(0, semi), body.substr(semi + 1)};
 }
 
 // Every whole Data column "<data>$H:$H" in `s` through `make(column letters)`.
-std::string map_columns(std::string s, const std::string& data, const std::function<std::string(const std::string&)>& make) {
+std::string map_columns(std::string s, const std::string& data,
+                        const std::function<std::string(const std::string&)>& make) {
     const std::string prefix = data + "$";
     for (std::size_t at = s.find(prefix); at != std::string::npos; at = s.find(prefix, at + 1)) {
         const std::size_t col_start = at + prefix.size();
         std::size_t col_end = col_start;
-        while (col_end < s.size() && std::isupper(static_cast<unsigned char>(s[col_end]))) ++col_end;
+        while (col_end < s.size() && std::isupper(static_cast<unsigned char>(s[col_end])))
+            ++col_end;
         const std::string col = s.substr(col_start, col_end - col_start);
         const std::string whole = col + ":$" + col;
-        if (col.empty() || s.compare(col_start, whole.size(), whole) != 0) continue;
+        if (col.empty() || s.compare(col_start, whole.size(), whole) != 0)
+            continue;
         const std::size_t end = col_start + whole.size();
-        if (end < s.size() && std::isdigit(static_cast<unsigned char>(s[end]))) continue;
+        if (end < s.size() && std::isdigit(static_cast<unsigned char>(s[end])))
+            continue;
         const std::string replacement = make(col);
         s.replace(at, end - at, replacement);
         at += replacement.size() - 1;
@@ -284,7 +299,9 @@ std::string map_columns(std::string s, const std::string& data, const std::funct
     return s;
 }
 std::string bounded(const std::string& s, const std::string& data, std::size_t last_row) {
-    return map_columns(s, data, [&](const std::string& c) { return data + "$" + c + "$2:$" + c + "$" + std::to_string(last_row); });
+    return map_columns(s, data, [&](const std::string& c) {
+        return data + "$" + c + "$2:$" + c + "$" + std::to_string(last_row);
+    });
 }
 std::string to_used_rows(const std::string& s, const std::string& data) {
     return map_columns(s, data, [&](const std::string& c) {
@@ -305,11 +322,12 @@ std::vector<scheme> schemes() {
     std::vector<scheme> out;
     out.push_back({"as built: IF(COUNTIFS(col;\"<>\";crit)=0;\"\";SUMIFS(col;crit)), whole columns",
                    [](const std::string& f, const std::string&) { return f; }});
-    out.push_back({"guard on the rows only: COUNTIFS(crit)", with([=](const aggregation& a, const std::string&) {
-                       return guarded(a.crit, a);
-                   })});
+    out.push_back({"guard on the rows only: COUNTIFS(crit)",
+                   with([=](const aggregation& a, const std::string&) { return guarded(a.crit, a); })});
     out.push_back({"guard with \"<>\" as the last criterion: COUNTIFS(crit;col;\"<>\")",
-                   with([=](const aggregation& a, const std::string&) { return guarded(a.crit + ";" + a.col + ";\"<>\"", a); })});
+                   with([=](const aggregation& a, const std::string&) {
+                       return guarded(a.crit + ";" + a.col + ";\"<>\"", a);
+                   })});
     out.push_back({"as built, every range bounded to row 1,361 (1,000 rows of room)",
                    [](const std::string& f, const std::string& d) { return bounded(f, d, 1361); }});
     out.push_back({"as built, every range bounded to row 100,000",
@@ -320,22 +338,28 @@ std::vector<scheme> schemes() {
                    }),
                    true});
     out.push_back({"SUMIFS alone, whole columns (no guard: blank and 0 no longer differ)",
-                   with([](const aggregation& a, const std::string&) { return "=SUMIFS(" + a.col + ";" + a.crit + ")"; })});
+                   with([](const aggregation& a, const std::string&) {
+                       return "=SUMIFS(" + a.col + ";" + a.crit + ")";
+                   })});
     return out;
 }
 
 // Rewrites the Trends sheet's aggregations of a model.
 void apply(const scheme& sc, kpi::workbook_model& model) {
     for (auto& sheet : model.sheets) {
-        if (sheet.role != kpi::sheet_role::trends) continue;
+        if (sheet.role != kpi::sheet_role::trends)
+            continue;
         for (auto& row : sheet.rows)
             for (auto& cell : row)
-                if (cell.type == kpi::model_cell::kind::formula && cell.text.find("SUMIFS(") != std::string::npos)
+                if (cell.type == kpi::model_cell::kind::formula &&
+                    cell.text.find("SUMIFS(") != std::string::npos)
                     cell.text = sc.rewrite(cell.text, "{data}.");
         if (sc.needs_row_count) {
-            if (sheet.rows.size() <= static_cast<std::size_t>(row_count_row)) sheet.rows.resize(row_count_row + 1);
+            if (sheet.rows.size() <= static_cast<std::size_t>(row_count_row))
+                sheet.rows.resize(row_count_row + 1);
             auto& row = sheet.rows[row_count_row];
-            if (row.size() <= static_cast<std::size_t>(row_count_col)) row.resize(row_count_col + 1);
+            if (row.size() <= static_cast<std::size_t>(row_count_col))
+                row.resize(row_count_col + 1);
             row[row_count_col] = kpi::model_cell::of_formula("=COUNTA({data}.$A:$A)");
         }
     }
@@ -345,7 +369,7 @@ void apply(const scheme& sc, kpi::workbook_model& model) {
 struct built {
     kpi::workbook_model model;
     kpi::uno_glue::sheet_names names;
-    std::size_t data_rows = 0;     // rows below the header, the appended ones included
+    std::size_t data_rows = 0;            // rows below the header, the appended ones included
     sal_Int32 last_period_spend_row = -1; // the row of the last period's Facebook Ads row (0-based)
     std::vector<std::string> period_keys;
 };
@@ -359,7 +383,9 @@ built build(kpi::office::session& office, const spreadsheet_ref& doc, const setu
     return b;
 }
 
-const std::string& name_of(const built& b, kpi::sheet_role r) { return b.names[static_cast<std::size_t>(r)]; }
+const std::string& name_of(const built& b, kpi::sheet_role r) {
+    return b.names[static_cast<std::size_t>(r)];
+}
 
 // Types the campaign rows after the template's rows and fills every measure cell (one setDataArray),
 // and the business figures.
@@ -371,13 +397,15 @@ void fill(const spreadsheet_ref& doc, built& b, const setup& s) {
     std::vector<std::string> keys;
     for (const auto& row : keys_and_channels) {
         const auto key = to_utf8(row[0].get<rtl::OUString>());
-        if (keys.empty() || keys.back() != key) keys.push_back(key);
+        if (keys.empty() || keys.back() != key)
+            keys.push_back(key);
     }
     b.period_keys = keys;
     // The rows a user appends: per period the two campaigns.
     Sequence<Sequence<Any>> added(static_cast<sal_Int32>(keys.size() * s.campaigns.size()));
     std::vector<std::pair<std::string, std::string>> rows; // (period, channel) of every data row
-    for (const auto& row : keys_and_channels) rows.push_back({to_utf8(row[0].get<rtl::OUString>()), to_utf8(row[1].get<rtl::OUString>())});
+    for (const auto& row : keys_and_channels)
+        rows.push_back({to_utf8(row[0].get<rtl::OUString>()), to_utf8(row[1].get<rtl::OUString>())});
     sal_Int32 a = 0;
     for (const auto& key : keys)
         for (const auto& c : s.campaigns) {
@@ -395,13 +423,15 @@ void fill(const spreadsheet_ref& doc, built& b, const setup& s) {
     const auto& fb_title = keys_and_channels[0][1]; // the first channel of a period: Facebook Ads
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const auto& [key, chan] = rows[r];
-        const std::size_t p = static_cast<std::size_t>(std::find(keys.begin(), keys.end(), key) - keys.begin());
+        const std::size_t p =
+            static_cast<std::size_t>(std::find(keys.begin(), keys.end(), key) - keys.begin());
         const auto ci = channel_index.emplace(chan, channel_index.size()).first->second;
         // "All channels" (8th of the template's rows per period) is the business: about 4x a channel.
         const bool whole = r < static_cast<std::size_t>(template_rows) && (r % 8) == 7;
         const auto m = measures_of(ci, p, whole ? 4.0 : 0.5 + 0.15 * static_cast<double>(ci % 5));
         Sequence<Any> row(static_cast<sal_Int32>(kpi::measure_count));
-        for (std::size_t i = 0; i < kpi::measure_count; ++i) row.getArray()[i] <<= m[i];
+        for (std::size_t i = 0; i < kpi::measure_count; ++i)
+            row.getArray()[i] <<= m[i];
         values.getArray()[r] = row;
         if (key == keys.back() && from_utf8(chan) == fb_title.get<rtl::OUString>())
             b.last_period_spend_row = static_cast<sal_Int32>(r + 1);
@@ -415,8 +445,10 @@ void fill(const spreadsheet_ref& doc, built& b, const setup& s) {
     for (sal_Int32 r = 0; r < figures.getLength(); ++r) {
         Sequence<Any> row(ia.EndColumn - ia.StartColumn + 1);
         const double revenue = measures_of(0, static_cast<std::size_t>(r), 4.0)[5];
-        const double per_col[3] = {std::round(revenue / 1.18), std::round(revenue * 0.82), std::round(revenue * 25.0)};
-        for (sal_Int32 c = 0; c < row.getLength(); ++c) row.getArray()[c] <<= per_col[std::min<sal_Int32>(c, 2)];
+        const double per_col[3] = {std::round(revenue / 1.18), std::round(revenue * 0.82),
+                                   std::round(revenue * 25.0)};
+        for (sal_Int32 c = 0; c < row.getLength(); ++c)
+            row.getArray()[c] <<= per_col[std::min<sal_Int32>(c, 2)];
         figures.getArray()[r] = row;
     }
     Reference<css::sheet::XCellRangeData>(inputs.range, UNO_QUERY_THROW)->setDataArray(figures);
@@ -436,13 +468,16 @@ dashboard_cell actual_cell(const spreadsheet_ref& doc, const std::string& id) {
     sal_Int32 col = -1, row = -1;
     for (sal_Int32 c = 0; c < cells[0].getLength(); ++c) {
         rtl::OUString t;
-        if ((cells[0][c] >>= t) && (t == "Actual" || t == from_utf8("Thực tế"))) col = c;
+        if ((cells[0][c] >>= t) && (t == "Actual" || t == from_utf8("Thực tế")))
+            col = c;
     }
     for (sal_Int32 r = 1; r < cells.getLength(); ++r) {
         rtl::OUString t;
-        if ((cells[r][0] >>= t) && t == from_utf8(id)) row = r;
+        if ((cells[r][0] >>= t) && t == from_utf8(id))
+            row = r;
     }
-    if (col < 0 || row < 0) throw std::runtime_error("no Dashboard cell for " + id);
+    if (col < 0 || row < 0)
+        throw std::runtime_error("no Dashboard cell for " + id);
     return {table.range->getCellByPosition(col, row), id};
 }
 
@@ -459,8 +494,8 @@ struct typed_result {
     bool changed = false;
     double before = 0, after = 0;
 };
-typed_result type_one_cell(const Reference<css::lang::XComponent>& component, const Reference<css::table::XCell>& input,
-                           const dashboard_cell& shown) {
+typed_result type_one_cell(const Reference<css::lang::XComponent>& component,
+                           const Reference<css::table::XCell>& input, const dashboard_cell& shown) {
     typed_result out;
     const double original = input->getValue();
     out.before = shown.cell->getValue();
@@ -481,8 +516,9 @@ typed_result type_one_cell(const Reference<css::lang::XComponent>& component, co
     return out;
 }
 
-const char* verdict(bool ok) { return ok ? "met" : "NOT met"; }
-
+const char* verdict(bool ok) {
+    return ok ? "met" : "NOT met";
+}
 
 // ---- the Trends sheet's aggregations alone ----------------------------------------------------------
 //
@@ -521,13 +557,14 @@ trends_copy copy_trends(const spreadsheet_ref& doc, const built& b) {
             }
     for (sal_Int32 r = 0; r < t.values.getLength() && t.key_row < 0; ++r) {
         rtl::OUString text;
-        if ((t.values[r][2] >>= text) && text == from_utf8(b.period_keys.front())) t.key_row = r;
+        if ((t.values[r][2] >>= text) && text == from_utf8(b.period_keys.front()))
+            t.key_row = r;
     }
     return t;
 }
 
-alone_result time_alone(kpi::office::session& office, const built& b, const Sequence<Sequence<Any>>& data_values,
-                        const trends_copy& t, const scheme& sc) {
+alone_result time_alone(kpi::office::session& office, const built& b,
+                        const Sequence<Sequence<Any>>& data_values, const trends_copy& t, const scheme& sc) {
     auto component = office.new_spreadsheet();
     spreadsheet_ref doc(component, UNO_QUERY_THROW);
     auto sheets = doc->getSheets();
@@ -536,7 +573,8 @@ alone_result time_alone(kpi::office::session& office, const built& b, const Sequ
                             kpi::sheet_role::trends})
         sheets->insertNewByName(
             from_utf8(name_of(b, role)),
-            static_cast<sal_Int16>(Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount()));
+            static_cast<sal_Int16>(
+                Reference<css::container::XIndexAccess>(sheets, UNO_QUERY_THROW)->getCount()));
     sheets->removeByName(first_name);
     auto data = sheet_named(doc, name_of(b, kpi::sheet_role::data));
     set_data(data, 0, 0, data_values);
@@ -544,7 +582,8 @@ alone_result time_alone(kpi::office::session& office, const built& b, const Sequ
     const std::string data_ref = kpi::quote_sheet(name_of(b, kpi::sheet_role::data)) + ".";
     set_data(trends, 0, t.key_row, Sequence<Sequence<Any>>(&t.values[t.key_row], 1));
     if (sc.needs_row_count)
-        trends->getCellByPosition(row_count_col, row_count_row)->setFormula(from_utf8("=COUNTA(" + data_ref + "$A:$A)"));
+        trends->getCellByPosition(row_count_col, row_count_row)
+            ->setFormula(from_utf8("=COUNTA(" + data_ref + "$A:$A)"));
     const sal_Int32 last_col = t.formulas[0].getLength() - 1;
     Sequence<Sequence<rtl::OUString>> out(t.last - t.first + 1);
     alone_result result;
@@ -554,7 +593,8 @@ alone_result time_alone(kpi::office::session& office, const built& b, const Sequ
             const auto& f = t.formulas[r][c];
             const bool agg = f.indexOf("SUMIFS(") >= 0;
             result.formulas += agg ? 1 : 0;
-            row.getArray()[c - 2] = agg ? from_utf8(sc.rewrite(to_utf8(f), data_ref)) : (f.startsWith("=") ? f : rtl::OUString());
+            row.getArray()[c - 2] =
+                agg ? from_utf8(sc.rewrite(to_utf8(f), data_ref)) : (f.startsWith("=") ? f : rtl::OUString());
         }
         out.getArray()[r - t.first] = row;
     }
@@ -593,9 +633,10 @@ struct loop_result {
 };
 
 // Builds, fills and measures; keeps the document open in `out_doc` for the caller (closed by it).
-loop_result measure_loop(kpi::office::session& office, const setup& s, const scheme& sc, const std::string& language,
-                         const std::filesystem::path& dir, const std::string& tag, built& b,
-                         Reference<css::lang::XComponent>& out_doc, bool quiet_build) {
+loop_result measure_loop(kpi::office::session& office, const setup& s, const scheme& sc,
+                         const std::string& language, const std::filesystem::path& dir,
+                         const std::string& tag, built& b, Reference<css::lang::XComponent>& out_doc,
+                         bool quiet_build) {
     loop_result L;
     if (quiet_build) {
         // What the glue could do: write with automatic calculation off, switch it on, recalculate once.
@@ -626,9 +667,11 @@ loop_result measure_loop(kpi::office::session& office, const setup& s, const sch
         fill_time.add(seconds_since(t1));
         L.model_cells = 0;
         for (const auto& sh : built_now.model.sheets)
-            for (const auto& r : sh.rows) L.model_cells += r.size();
+            for (const auto& r : sh.rows)
+                L.model_cells += r.size();
         close(component);
-        std::fprintf(stderr, "[%s] build %d: %.3f s\n", tag.c_str(), run, build_time.runs ? seconds_since(t0) : 0.0);
+        std::fprintf(stderr, "[%s] build %d: %.3f s\n", tag.c_str(), run,
+                     build_time.runs ? seconds_since(t0) : 0.0);
     }
     L.build = build_time.best;
     L.fill = fill_time.best;
@@ -685,8 +728,8 @@ loop_result measure_loop(kpi::office::session& office, const setup& s, const sch
         auto read = kpi::uno_glue::read_report(doc, request);
         read_time.add(seconds_since(t0));
         const auto t1 = clock_type::now();
-        kpi::uno_glue::export_report(office.context(), std::get<kpi::report>(read), kpi::office::file_url(pdf),
-                                     kpi::uno_glue::report_format::pdf);
+        kpi::uno_glue::export_report(office.context(), std::get<kpi::report>(read),
+                                     kpi::office::file_url(pdf), kpi::uno_glue::report_format::pdf);
         export_time.add(seconds_since(t1));
         total_time.add(seconds_since(t0));
     }
@@ -702,8 +745,8 @@ loop_result measure_loop(kpi::office::session& office, const setup& s, const sch
         open_time.add(seconds_since(t0));
         auto read = kpi::uno_glue::read_report(spreadsheet_ref(opened, UNO_QUERY_THROW), request);
         close(opened);
-        kpi::uno_glue::export_report(office.context(), std::get<kpi::report>(read), kpi::office::file_url(pdf),
-                                     kpi::uno_glue::report_format::pdf);
+        kpi::uno_glue::export_report(office.context(), std::get<kpi::report>(read),
+                                     kpi::office::file_url(pdf), kpi::uno_glue::report_format::pdf);
         cli_time.add(seconds_since(t0));
     }
     L.cli_open = open_time.best;
@@ -743,31 +786,40 @@ loop_result measure_loop(kpi::office::session& office, const setup& s, const sch
 void print_loop(const char* title, const loop_result& L) {
     std::printf("%s\n", title);
     std::printf("  model cells %zu; formula cells %zu:", L.model_cells, L.formulas);
-    for (const auto& [name, n] : L.formulas_per_sheet) std::printf(" %s %zu;", name.c_str(), n);
+    for (const auto& [name, n] : L.formulas_per_sheet)
+        std::printf(" %s %zu;", name.c_str(), n);
     std::printf("\n");
-    std::printf("  build (build_template + write_workbook + show_workbook)  %8.3f s   promise < 2 s: %s\n", L.build,
-                verdict(L.build < 2.0));
+    std::printf("  build (build_template + write_workbook + show_workbook)  %8.3f s   promise < 2 s: %s\n",
+                L.build, verdict(L.build < 2.0));
     if (L.build_quiet >= 0)
-        std::printf("  build with automatic calculation off while writing, then calculateAll  %8.3f s   promise < 2 s: %s\n",
+        std::printf("  build with automatic calculation off while writing, then calculateAll  %8.3f s   "
+                    "promise < 2 s: %s\n",
                     L.build_quiet, verdict(L.build_quiet < 2.0));
-    std::printf("  filling the Data sheet and the business figures (UNO)      %8.3f s   (not part of the build)\n", L.fill);
-    std::printf("  hard recalculation (calculateAll)                          %8.3f s   promise < 1 s: %s\n", L.recalc,
-                verdict(L.recalc < 1.0));
+    std::printf(
+        "  filling the Data sheet and the business figures (UNO)      %8.3f s   (not part of the build)\n",
+        L.fill);
+    std::printf("  hard recalculation (calculateAll)                          %8.3f s   promise < 1 s: %s\n",
+                L.recalc, verdict(L.recalc < 1.0));
     for (const auto& m : L.modes)
-        std::printf("  one typed Data cell, selector \"%s\": %8.1f ms (setValue alone %.1f ms; Dashboard cell %s: %.6g -> "
+        std::printf("  one typed Data cell, selector \"%s\": %8.1f ms (setValue alone %.1f ms; Dashboard "
+                    "cell %s: %.6g -> "
                     "%.6g)   promise < 100 ms: %s; changing the selector to it: %.1f ms\n",
                     m.selector.c_str(), m.result.seconds * 1000, m.result.set_only * 1000,
                     m.result.changed ? "moved" : "unchanged", m.result.before, m.result.after,
                     verdict(m.result.seconds < 0.1), m.select_seconds * 1000);
-    std::printf("  report to PDF from the open workbook: read %.3f s + write and export %.3f s = %.3f s (%zu bytes)   "
+    std::printf("  report to PDF from the open workbook: read %.3f s + write and export %.3f s = %.3f s (%zu "
+                "bytes)   "
                 "promise < 5 s: %s\n",
                 L.report_read, L.report_export, L.report_total, L.pdf_bytes, verdict(L.report_total < 5.0));
-    std::printf("  report to PDF as `kpi report FILE`: open + calculateAll %.3f s, total %.3f s   promise < 5 s: %s\n",
+    std::printf("  report to PDF as `kpi report FILE`: open + calculateAll %.3f s, total %.3f s   promise < "
+                "5 s: %s\n",
                 L.cli_open, L.cli_total, verdict(L.cli_total < 5.0));
-    std::printf("  baseline: hard recalculation without Trends and Dashboard  %8.3f s   full workbook = %.1fx\n",
-                L.recalc_stripped, L.recalc / L.recalc_stripped);
-    std::printf("  baseline: hard recalculation without the %zu charts        %8.3f s   full workbook = %.1fx\n", L.charts,
-                L.recalc_no_charts, L.recalc / L.recalc_no_charts);
+    std::printf(
+        "  baseline: hard recalculation without Trends and Dashboard  %8.3f s   full workbook = %.1fx\n",
+        L.recalc_stripped, L.recalc / L.recalc_stripped);
+    std::printf(
+        "  baseline: hard recalculation without the %zu charts        %8.3f s   full workbook = %.1fx\n",
+        L.charts, L.recalc_no_charts, L.recalc / L.recalc_no_charts);
 }
 
 bool all_met(const loop_result& L) {
@@ -781,7 +833,8 @@ int main(int argc, char** argv) {
     const std::size_t kpis = argc > 1 ? static_cast<std::size_t>(std::atoi(argv[1])) : 60;
     const int periods = argc > 2 ? std::atoi(argv[2]) : 36;
     const std::string language = argc > 3 ? argv[3] : "vi";
-    const std::size_t proposal = argc > 4 ? static_cast<std::size_t>(std::atoi(argv[4])) : 5; // index into schemes()
+    const std::size_t proposal =
+        argc > 4 ? static_cast<std::size_t>(std::atoi(argv[4])) : 5; // index into schemes()
     const bool proposal_only = argc > 5 && std::string(argv[5]) == "--proposal-only";
     const auto dir = std::filesystem::path(KPI_BENCH_WORK_DIR) / ("run-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
@@ -799,10 +852,11 @@ int main(int argc, char** argv) {
     if (proposal_only) { // the whole loop with one scheme only (the slow as-built workbook left out)
         built pb;
         Reference<css::lang::XComponent> proposed_doc;
-        const auto proposed = measure_loop(office, s, proposed_scheme, language, dir, "proposal", pb, proposed_doc, true);
+        const auto proposed =
+            measure_loop(office, s, proposed_scheme, language, dir, "proposal", pb, proposed_doc, true);
         close(proposed_doc);
-        const std::string title = "The workbook with scheme " + std::to_string(proposal) + " (" + proposed_scheme.label +
-                                  "), rewritten in the model before writing it:";
+        const std::string title = "The workbook with scheme " + std::to_string(proposal) + " (" +
+                                  proposed_scheme.label + "), rewritten in the model before writing it:";
         print_loop(title.c_str(), proposed);
         std::filesystem::remove_all(dir / "profile");
         return all_met(proposed) ? 0 : 1;
@@ -811,11 +865,12 @@ int main(int argc, char** argv) {
     // The workbook as the template builds it.
     built b;
     Reference<css::lang::XComponent> component;
-    const auto as_built = measure_loop(office, s, all_schemes[0], language, dir, "as-built", b, component, false);
+    const auto as_built =
+        measure_loop(office, s, all_schemes[0], language, dir, "as-built", b, component, false);
     spreadsheet_ref doc(component, UNO_QUERY_THROW);
     auto data = sheet_named(doc, name_of(b, kpi::sheet_role::data));
-    const auto data_values =
-        data_of(data, 0, 0, static_cast<sal_Int32>(1 + kpi::measure_count), static_cast<sal_Int32>(b.data_rows));
+    const auto data_values = data_of(data, 0, 0, static_cast<sal_Int32>(1 + kpi::measure_count),
+                                     static_cast<sal_Int32>(b.data_rows));
     const auto trends = copy_trends(doc, b);
     close(component);
 
@@ -851,38 +906,43 @@ int main(int argc, char** argv) {
     // The whole loop with the proposed scheme.
     built pb;
     Reference<css::lang::XComponent> proposed_doc;
-    const auto proposed = measure_loop(office, s, proposed_scheme, language, dir, "proposal", pb, proposed_doc, true);
+    const auto proposed =
+        measure_loop(office, s, proposed_scheme, language, dir, "proposal", pb, proposed_doc, true);
     close(proposed_doc);
 
-    std::printf("The monthly loop: %zu KPIs (%zu strategic), %d periods x %zu Data rows (%zu rows, %zu measure cells), "
+    std::printf("The monthly loop: %zu KPIs (%zu strategic), %d periods x %zu Data rows (%zu rows, %zu "
+                "measure cells), "
                 "language %s; best of 5 after a warm-up\n",
                 b.model.strategic_count + b.model.tactical_count, b.model.strategic_count, periods,
-                b.data_rows / static_cast<std::size_t>(periods), b.data_rows, b.data_rows * kpi::measure_count,
-                language.c_str());
+                b.data_rows / static_cast<std::size_t>(periods), b.data_rows,
+                b.data_rows * kpi::measure_count, language.c_str());
     print_loop("The workbook as the template builds it:", as_built);
-    std::printf("  baseline: native =A/B column, %zu cells                  %8.4f s   full workbook = %.0fx\n",
-                as_built.formulas, recalc_native, as_built.recalc / recalc_native);
+    std::printf(
+        "  baseline: native =A/B column, %zu cells                  %8.4f s   full workbook = %.0fx\n",
+        as_built.formulas, recalc_native, as_built.recalc / recalc_native);
     std::printf("The Trends sheet's %zu aggregation cells alone (Data values copied into a new document):\n",
                 trends.aggregations);
-    std::printf("  (as read back: %s)\n",
-                to_utf8(trends.formulas[trends.first][2]).c_str());
+    std::printf("  (as read back: %s)\n", to_utf8(trends.formulas[trends.first][2]).c_str());
     for (std::size_t i = 0; i < all_schemes.size(); ++i)
-        std::printf("  %zu. %-88s calculateAll %7.3f s  one typed cell %7.1f ms\n", i, all_schemes[i].label.c_str(),
-                    alone[i].recalc, alone[i].typed * 1000);
-    const std::string title = "The workbook with scheme " + std::to_string(proposal) + " (" + proposed_scheme.label +
-                              "), rewritten in the model before writing it:";
+        std::printf("  %zu. %-88s calculateAll %7.3f s  one typed cell %7.1f ms\n", i,
+                    all_schemes[i].label.c_str(), alone[i].recalc, alone[i].typed * 1000);
+    const std::string title = "The workbook with scheme " + std::to_string(proposal) + " (" +
+                              proposed_scheme.label + "), rewritten in the model before writing it:";
     print_loop(title.c_str(), proposed);
     // The proposal must compute the same figures: compare the Trends and Dashboard sheets cell by cell
     // (the proposal's own row-count cell aside).
     std::size_t compared = 0, differing = 0;
-    auto compare = [&](const Sequence<Sequence<Any>>& x, const Sequence<Sequence<Any>>& y, bool trends_sheet) {
+    auto compare = [&](const Sequence<Sequence<Any>>& x, const Sequence<Sequence<Any>>& y,
+                       bool trends_sheet) {
         for (sal_Int32 r = 0; r < x.getLength(); ++r)
             for (sal_Int32 c = 0; c < x[r].getLength(); ++c) {
-                if (trends_sheet && r == row_count_row && c == row_count_col) continue;
+                if (trends_sheet && r == row_count_row && c == row_count_col)
+                    continue;
                 ++compared;
                 double dx = 0, dy = 0;
                 if ((x[r][c] >>= dx) && (y[r][c] >>= dy)) {
-                    if (std::abs(dx - dy) > 1e-9 * std::max(1.0, std::abs(dx))) ++differing;
+                    if (std::abs(dx - dy) > 1e-9 * std::max(1.0, std::abs(dx)))
+                        ++differing;
                 } else if (x[r][c] != y[r][c]) {
                     ++differing;
                 }
@@ -890,7 +950,8 @@ int main(int argc, char** argv) {
     };
     compare(as_built.trends_values, proposed.trends_values, true);
     compare(as_built.dashboard_values, proposed.dashboard_values, false);
-    std::printf("  same figures as built: %zu of %zu cells of Trends and Dashboard differ\n", differing, compared);
+    std::printf("  same figures as built: %zu of %zu cells of Trends and Dashboard differ\n", differing,
+                compared);
     std::filesystem::remove_all(dir / "profile");
     return all_met(as_built) ? 0 : 1;
 }
