@@ -353,8 +353,11 @@ void write_validations(const Reference<css::sheet::XSpreadsheet>& sheet, const k
 }
 
 // Formula + cell style rules through the sheet's ConditionalFormat property (this API also ties
-// the format to the cells, so it shows at once).
-void write_style_rules(const Reference<css::sheet::XSpreadsheet>& sheet, const kpi::sheet_model& model) {
+// the format to the cells, so it shows at once). The rules' base position lies on their own sheet:
+// with a base on another sheet (sheet 0 before), deleting that sheet (as `kpi new` deletes the new
+// document's own sheet) makes the stored formulas #REF! and the words lose their colour once saved.
+void write_style_rules(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int16 index,
+                       const kpi::sheet_model& model) {
     std::vector<kpi::cell_rect> areas;
     for (const auto& r : model.style_rules)
         if (std::find(areas.begin(), areas.end(), r.area) == areas.end()) areas.push_back(r.area);
@@ -373,15 +376,22 @@ void write_style_rules(const Reference<css::sheet::XSpreadsheet>& sheet, const k
             c[2].Name = "StyleName";
             c[2].Value <<= from_utf8(r.style);
             c[3].Name = "SourcePosition";
-            c[3].Value <<= css::table::CellAddress(0, area.first_col, area.first_row);
+            c[3].Value <<= css::table::CellAddress(index, area.first_col, area.first_row);
             entries->addNew(condition);
         }
         p->setPropertyValue("ConditionalFormat", Any(entries));
     }
 }
 
-void hide_icon_values(const Reference<css::sheet::XSpreadsheet>& sheet, const kpi::sheet_model& model) {
+// An icon set without its values: ShowValue false, and a number format that shows nothing (";;;"),
+// because Calc 7.4 stores ShowValue in ODS where its own import does not read it (on the icon set's
+// first entry instead of the icon set), so a saved and reopened workbook would show the values again.
+void hide_icon_values(const Reference<css::sheet::XSpreadsheet>& sheet, const kpi::sheet_model& model,
+                      number_formats& keys) {
     if (model.icon_sets.empty()) return;
+    for (const auto& icons : model.icon_sets)
+        if (!icons.show_value)
+            props(sheet, icons.area)->setPropertyValue("NumberFormat", Any(keys.key(";;;")));
     Reference<css::beans::XPropertySet> sheet_props(sheet, UNO_QUERY_THROW);
     Reference<css::sheet::XConditionalFormats> formats(sheet_props->getPropertyValue("ConditionalFormats"),
                                                       UNO_QUERY_THROW);
@@ -567,8 +577,8 @@ sheet_names write_workbook(const Reference<css::uno::XComponentContext>& context
         write_cells(sheet, s, names);
         write_styles(sheet, s, formats);
         write_validations(sheet, s, names);
-        write_style_rules(sheet, s);
-        hide_icon_values(sheet, s);
+        write_style_rules(sheet, indices[role], s);
+        hide_icon_values(sheet, s, formats);
         write_charts(document, sheet, indices[role], s, indices);
         write_print_areas(sheet, indices[role], s);
     }

@@ -9,16 +9,19 @@
 
 #include <kpi/audit.hpp>
 
+#include <com/sun/star/awt/PosSize.hpp>
 #include <com/sun/star/beans/XPropertySet.hpp>
 #include <com/sun/star/container/XEnumeration.hpp>
 #include <com/sun/star/container/XEnumerationAccess.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
+#include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
 #include <com/sun/star/document/XUndoManagerSupplier.hpp>
 #include <com/sun/star/frame/XController.hpp>
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/sheet/CellFlags.hpp>
 #include <com/sun/star/sheet/ConditionEntryType.hpp>
+#include <com/sun/star/sheet/FormulaResult.hpp>
 #include <com/sun/star/sheet/IconSetType.hpp>
 #include <com/sun/star/sheet/ValidationType.hpp>
 #include <com/sun/star/sheet/XCalculatable.hpp>
@@ -35,11 +38,15 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 #include <com/sun/star/sheet/XSpreadsheetView.hpp>
 #include <com/sun/star/sheet/XViewFreezable.hpp>
+#include <com/sun/star/style/XStyleFamiliesSupplier.hpp>
 #include <com/sun/star/table/XCell.hpp>
 #include <com/sun/star/table/XTableChartsSupplier.hpp>
 #include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/view/DocumentZoomType.hpp>
 
+#include "gui.hpp"
 #include "kpi_tool.hpp"
 
 #include <gtest/gtest.h>
@@ -47,6 +54,7 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <map>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -60,7 +68,7 @@ using css::uno::UNO_QUERY_THROW;
 
 namespace {
 
-bool gui() {
+bool windowed() {
     const char* g = std::getenv("KPI_TEST_GUI");
     return g && std::string(g) == "1";
 }
@@ -101,6 +109,8 @@ struct workbook {
         doc = office().new_spreadsheet();
         spreadsheet.set(doc, UNO_QUERY_THROW);
     }
+    explicit workbook(Reference<css::lang::XComponent> opened)
+        : doc(std::move(opened)), spreadsheet(doc, UNO_QUERY_THROW) {}
     ~workbook() {
         try {
             Reference<css::util::XCloseable> closeable(doc, UNO_QUERY);
@@ -224,6 +234,86 @@ struct workbook {
     }
 };
 
+// What a person sees of the Dashboard's conditional formats (docs/workbook.md, "The icon set"): one icon
+// set (3 traffic lights) on the Status column whose values do not show (ShowValue false, or a text that
+// is empty), and the "Status in words" and "Pace" columns coloured by formula conditions that name Calc's
+// "Good", "Neutral" and "Bad" styles and refer to the row's own cells. Returns how many status cells hold
+// a number.
+int check_dashboard_formats(workbook& book, const std::string& dash_name, const std::string& language,
+                            const std::string& step) {
+    SCOPED_TRACE(step);
+    auto dash = book.sheet(dash_name);
+    Reference<css::sheet::XConditionalFormats> formats(
+        Reference<css::beans::XPropertySet>(dash, UNO_QUERY_THROW)->getPropertyValue("ConditionalFormats"),
+        UNO_QUERY_THROW);
+    const bool vi = language == "vi";
+    // Column -> (Formula1, StyleName) of its formula conditions, in order.
+    std::map<sal_Int32, std::vector<std::pair<std::string, std::string>>> conditions;
+    int icon_sets = 0, numbers = 0;
+    for (const auto& f : formats->getConditionalFormats()) {
+        Reference<css::sheet::XSheetCellRanges> ranges(
+            Reference<css::beans::XPropertySet>(f, UNO_QUERY_THROW)->getPropertyValue("Range"),
+            UNO_QUERY_THROW);
+        const auto addresses = ranges->getRangeAddresses();
+        if (addresses.getLength() != 1) {
+            ADD_FAILURE() << "a conditional format over " << addresses.getLength() << " ranges";
+            continue;
+        }
+        const auto area = addresses[0];
+        EXPECT_EQ(area.StartRow, 4) << "column " << area.StartColumn; // the KPI table starts on row 5
+        for (sal_Int32 i = 0; i < f->getCount(); ++i) {
+            Reference<css::sheet::XConditionEntry> entry(f->getByIndex(i), UNO_QUERY_THROW);
+            Reference<css::beans::XPropertySet> p(entry, UNO_QUERY_THROW);
+            if (entry->getType() == css::sheet::ConditionEntryType::ICONSET) {
+                ++icon_sets;
+                EXPECT_EQ(area.StartColumn, 8); // Status, column I
+                sal_Int32 icons = -1;
+                p->getPropertyValue("Icons") >>= icons;
+                EXPECT_EQ(icons, css::sheet::IconSetType::ICONSET_3TRAFFICLIGHTS1);
+                bool show_value = true;
+                p->getPropertyValue("ShowValue") >>= show_value;
+                std::cout << "[   info   ] " << step << ": the icon set's ShowValue is " << std::boolalpha
+                          << show_value << "\n";
+                for (sal_Int32 r = area.StartRow; r <= area.EndRow; ++r) {
+                    auto cell = dash->getCellByPosition(area.StartColumn, r);
+                    sal_Int32 result = 0;
+                    Reference<css::beans::XPropertySet>(cell, UNO_QUERY_THROW)
+                        ->getPropertyValue("FormulaResultType2") >>= result;
+                    if (cell->getError() != 0 || result != css::sheet::FormulaResult::VALUE)
+                        continue;
+                    ++numbers;
+                    const auto shown =
+                        u8(Reference<css::text::XTextRange>(cell, UNO_QUERY_THROW)->getString());
+                    EXPECT_TRUE(!show_value || shown.empty())
+                        << "the status " << cell->getValue() << " on row " << r + 1 << " shows as \"" << shown
+                        << "\"";
+                }
+            } else if (entry->getType() == css::sheet::ConditionEntryType::CONDITION) {
+                OUString formula, style;
+                p->getPropertyValue("Formula1") >>= formula;
+                p->getPropertyValue("StyleName") >>= style;
+                conditions[area.StartColumn].emplace_back(u8(formula), u8(style));
+            }
+        }
+    }
+    EXPECT_EQ(icon_sets, 1);
+    using rules = std::vector<std::pair<std::string, std::string>>;
+    EXPECT_EQ(conditions[9], (rules{{"$I5=1", "Good"}, {"$I5=0", "Neutral"}, {"$I5=-1", "Bad"}})); // words, J
+    EXPECT_EQ(conditions[11],
+              (rules{{std::string("$L5=\"") + (vi ? "Vượt tiến độ" : "Ahead") + "\"", "Good"},
+                     {std::string("$L5=\"") + (vi ? "Đúng tiến độ" : "On pace") + "\"", "Neutral"},
+                     {std::string("$L5=\"") + (vi ? "Chậm tiến độ" : "Behind") + "\"", "Bad"}}));
+    EXPECT_EQ(conditions.size(), 2u);
+    Reference<css::container::XNameAccess> cell_styles(
+        Reference<css::style::XStyleFamiliesSupplier>(book.doc, UNO_QUERY_THROW)
+            ->getStyleFamilies()
+            ->getByName("CellStyles"),
+        UNO_QUERY_THROW);
+    for (const char* style : {"Good", "Neutral", "Bad"})
+        EXPECT_TRUE(cell_styles->hasByName(OUString::createFromAscii(style))) << style;
+    return numbers;
+}
+
 // Checks everything a built workbook must have; `names` from build().
 void check_built(workbook& book, const kpi::workbook_profile& profile, const kpi::uno_glue::sheet_names& names) {
     const auto model = kpi::build_template(profile, kpi::uno_glue::today_serial());
@@ -275,6 +365,7 @@ void check_built(workbook& book, const kpi::workbook_profile& profile, const kpi
             EXPECT_EQ(icons, css::sheet::IconSetType::ICONSET_3TRAFFICLIGHTS1);
         }
     EXPECT_EQ(icon_sets, 1);
+    EXPECT_GT(check_dashboard_formats(book, dash_name, profile.language, "built"), 0);
     EXPECT_EQ(Reference<css::table::XTableChartsSupplier>(dash, UNO_QUERY_THROW)->getCharts()->getElementNames().getLength(),
               static_cast<sal_Int32>(2 * model.strategic_count)); // per goal: trend and attainment
     Reference<css::beans::XPropertySet> validation(
@@ -291,7 +382,7 @@ void check_built(workbook& book, const kpi::workbook_profile& profile, const kpi
     auto controller = Reference<css::frame::XModel>(book.doc, UNO_QUERY_THROW)->getCurrentController();
     Reference<css::sheet::XSpreadsheetView> view(controller, UNO_QUERY);
     Reference<css::sheet::XViewFreezable> freezable(controller, UNO_QUERY);
-    if (gui() && view.is() && freezable.is()) {
+    if (windowed() && view.is() && freezable.is()) {
         view->setActiveSheet(book.sheet(data_name));
         EXPECT_TRUE(freezable->hasFrozenPanes());
     }
@@ -351,8 +442,47 @@ TEST(Builder, SecondWorkbookInTheSameDocument) {
     check_built(book, en_b2b(), again);
 }
 
+// Saved as ODS and opened again, a built workbook keeps its icons without values and its coloured words,
+// whether the document's own first sheet (which the wizard keeps and `kpi new` removes) stays or not.
+TEST(Builder, SavedWorkbookKeepsIconsWithoutValuesAndColouredWords) {
+    for (const bool delete_first : {false, true}) {
+        const std::string how = delete_first ? "first sheet deleted" : "first sheet kept";
+        const auto file =
+            std::filesystem::path(KPI_TEST_WORK_DIR) /
+            ("saved-" + std::to_string(getpid()) + (delete_first ? "-deleted" : "-kept") + ".ods");
+        kpi::uno_glue::sheet_names names;
+        {
+            workbook book;
+            const auto first =
+                Reference<css::container::XNamed>(
+                    Reference<css::container::XIndexAccess>(book.spreadsheet->getSheets(), UNO_QUERY_THROW)
+                        ->getByIndex(0),
+                    UNO_QUERY_THROW)
+                    ->getName();
+            names = book.build(en_b2b());
+            if (delete_first)
+                book.spreadsheet->getSheets()->removeByName(first);
+            EXPECT_NE(book.has_sheet(u8(first)), delete_first);
+            book.fill_data(names[static_cast<std::size_t>(kpi::sheet_role::data)],
+                           names[static_cast<std::size_t>(kpi::sheet_role::dashboard)]);
+            book.recalc();
+            EXPECT_GT(check_dashboard_formats(book,
+                                              names[static_cast<std::size_t>(kpi::sheet_role::dashboard)],
+                                              "en", how + ", built"),
+                      0);
+            store_as_ods(book.doc, file);
+        }
+        workbook book(office().open(file));
+        book.recalc();
+        EXPECT_GT(check_dashboard_formats(book, names[static_cast<std::size_t>(kpi::sheet_role::dashboard)],
+                                          "en", how + ", saved and opened again"),
+                  0);
+    }
+}
+
 TEST(Builder, OneUndoRemovesEverything) {
-    if (!gui()) GTEST_SKIP() << "Undo of sheet insertion needs a window (KPI_TEST_GUI=1 under xvfb-run)";
+    if (!windowed())
+        GTEST_SKIP() << "Undo of sheet insertion needs a window (KPI_TEST_GUI=1 under xvfb-run)";
     workbook book;
     book.sheet(u8(Reference<css::container::XNamed>(
                       Reference<css::container::XIndexAccess>(book.spreadsheet->getSheets(), UNO_QUERY_THROW)->getByIndex(0),
@@ -402,7 +532,7 @@ TEST(KpiNew, BuildsAuditCleanWorkbooksAndRefusesToOverwrite) {
     r = run_kpi("audit '" + ods + "' --lang en");
     EXPECT_EQ(r.exit_code, 0) << r.out;
     EXPECT_NE(r.out.find("0 flagged"), std::string::npos) << r.out;
-    if (gui()) { // the file keeps the frozen header rows (a view setting): opened in a window, they hold
+    if (windowed()) { // the file keeps the frozen header rows (a view setting): opened in a window, they hold
         auto doc = office().open(ods);
         auto controller = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController();
         Reference<css::sheet::XSpreadsheetView> view(controller, UNO_QUERY_THROW);
@@ -446,4 +576,55 @@ TEST(KpiNew, BadArgumentsExitTwo) {
     EXPECT_EQ(run_kpi("new -o '" + (dir / "x.txt").string() + "'").exit_code, 2);
     EXPECT_EQ(run_kpi("new --industry ecommerce").exit_code, 2);
     EXPECT_FALSE(std::filesystem::exists(dir / "x.ods"));
+}
+
+// `kpi new`, opened, typed into and saved, `kpi import --in-place`, opened again: after every step the
+// Dashboard shows traffic lights without the status values and the status words and pace in colour.
+TEST(KpiNew, DashboardKeepsIconsWithoutValuesAndColouredWordsThroughSaveAndImport) {
+    const auto dir = fresh_dir();
+    const auto plan = dir / "plan.ods";
+    auto r = run_kpi("new --industry ecommerce --lang vi --channels facebook,google -o " + quoted(plan));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const std::string dash = "Bảng điều khiển", data = "Dữ liệu";
+    std::string month;
+    {
+        workbook book(office().open(plan));
+        check_dashboard_formats(book, dash, "vi", "kpi new, opened");
+        month = u8(book.sheet(data)->getCellByPosition(0, 1)->getFormula());
+        book.fill_data(data, dash);
+        book.recalc();
+        EXPECT_GT(check_dashboard_formats(book, dash, "vi", "kpi new, typed into"), 0);
+        store_as_ods(book.doc, plan);
+    }
+    {
+        workbook book(office().open(plan));
+        book.recalc();
+        EXPECT_GT(check_dashboard_formats(book, dash, "vi", "typed, saved and opened again"), 0);
+    }
+    // A Meta Ads export of the plan's first month (its figures replace the typed Facebook ones).
+    ASSERT_EQ(month.size(), 7u) << month; // YYYY-MM
+    const auto csv = dir / "meta.csv";
+    {
+        std::ofstream out(csv);
+        out << "Reporting starts,Reporting ends,Campaign name,Amount spent (VND),Impressions,Link "
+               "clicks,Results,"
+               "Result indicator,Cost per result,Reach\n"
+            << month << "-05," << month
+            << "-05,Lead form,6000000,60000,1500,60,actions:leadgen_grouped,100000,30000\n";
+    }
+    r = run_kpi("import " + quoted(plan) + " " + quoted(csv) + " --in-place");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    workbook book(office().open(plan));
+    book.recalc();
+    EXPECT_GT(check_dashboard_formats(book, dash, "vi", "kpi import --in-place, opened again"), 0);
+    if (windowed()) {
+        auto controller = Reference<css::frame::XModel>(book.doc, UNO_QUERY_THROW)->getCurrentController();
+        controller->getFrame()->getContainerWindow()->setPosSize(0, 0, 1280, 800, css::awt::PosSize::POSSIZE);
+        Reference<css::sheet::XSpreadsheetView>(controller, UNO_QUERY_THROW)
+            ->setActiveSheet(book.sheet(dash));
+        Reference<css::beans::XPropertySet> view(controller, UNO_QUERY_THROW);
+        view->setPropertyValue("ZoomType", Any(sal_Int16(css::view::DocumentZoomType::BY_VALUE)));
+        view->setPropertyValue("ZoomValue", Any(sal_Int16(100)));
+        gui::screenshot(gui::screenshot_dir() / "kpi-new-imported-dashboard-vi.png");
+    }
 }
