@@ -3,6 +3,7 @@
 #include "kpi/text_fold.hpp"
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -869,7 +870,8 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
 
         // Trends rows.
         const std::size_t tr_last = 2, tr_selected = 3, tr_count = 4, tr_rows = 5;
-        const std::size_t vh = 6, ph = vh + n + 2, nh = ph + n + 2, dh = nh + n + 2, chart_first = dh + n + 2;
+        const std::size_t vh = 6, ph = vh + n + 2, nh = ph + n + 2, dh = nh + n + 2, ah = dh + n + 2;
+        std::size_t chart_first = 0; // below the sums by period, once their count is known
         auto trends_row = [&](std::size_t header, std::size_t i) { return header + 1 + i; };
         auto trow_range = [&](std::size_t row) { // "{trends}.$C$7:$N$7"
             return "{trends}.$C$" + std::to_string(row + 1) + ":$" + last_pl + "$" + std::to_string(row + 1);
@@ -946,22 +948,32 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
             return "IF(" + typed + "=0;\"\";IF(" + typed + ">COUNTIFS(" + used(col) + ";\">-1E+300\";" + used_crit +
                    ");\"?\"*1;SUMIFS(" + data_column(m) + ";" + crit + ")))";
         };
+        // One sum per (measure, channel) and period, shared by every KPI that needs it (FB-CPL, FB-CAC and
+        // FB-ROAS all read Facebook's spend): the Numerator and Denominator blocks refer to these rows.
+        std::vector<std::pair<measure, std::string>> sums;
+        std::map<std::string, std::size_t> sum_rows;
+        auto shared_sum = [&](measure m, const std::string& key, const std::string& channel) {
+            const auto [it, added] =
+                sum_rows.emplace(std::to_string(static_cast<int>(m)) + "|" + channel, sums.size());
+            if (added) sums.emplace_back(m, channel);
+            return key.substr(0, key.find('$')) + std::to_string(ah + 2 + it->second);
+        };
         struct terms {
             std::string num, den;
         };
         auto period_terms = [&](const row_plan& r, const std::string& key, std::size_t p) -> terms {
             if (!r.strategic) {
                 const std::string chan = "\"" + str(channel_title(r.k.source), lang) + "\"";
-                return {measured(r.m->numerator, key, chan), measured(r.m->denominator, key, chan)};
+                return {shared_sum(r.m->numerator, key, chan), shared_sum(r.m->denominator, key, chan)};
             }
             switch (r.goal) {
             case strategic_goal::revenue_growth:
             case strategic_goal::profit_margin:
-            case strategic_goal::market_share: return {measured(measure::revenue, key, all_q), figure_ref(r.goal, p)};
+            case strategic_goal::market_share: return {shared_sum(measure::revenue, key, all_q), figure_ref(r.goal, p)};
             case strategic_goal::marketing_revenue_share:
-                return {measured(measure::revenue, key, marketing_q), measured(measure::revenue, key, all_q)};
+                return {shared_sum(measure::revenue, key, marketing_q), shared_sum(measure::revenue, key, all_q)};
             case strategic_goal::romi:
-                return {measured(measure::revenue, key, marketing_q), measured(measure::spend, key, marketing_q)};
+                return {shared_sum(measure::revenue, key, marketing_q), shared_sum(measure::spend, key, marketing_q)};
             }
             return {};
         };
@@ -1042,6 +1054,24 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
                                   ")");
                 }
             }
+            // The sums by period, each written once.
+            w.text(ah, 0, vi ? "Tổng theo kỳ" : "Sums by period");
+            w.style(rect(ah, 0, ah, last_pc), std::nullopt, true, true);
+            for (std::size_t j = 0; j < sums.size(); ++j) {
+                w.text(ah + 1 + j, 0, str(measure_title(sums[j].first), lang));
+                std::string label = sums[j].second; // the channel criterion, without its quotes
+                label.erase(std::remove(label.begin(), label.end(), '"'), label.end());
+                w.text(ah + 1 + j, 1, label.rfind("<>", 0) == 0 ? (vi ? "khác " : "not ") + label.substr(2) : label);
+            }
+            for (std::size_t p = 0; p < P; ++p) {
+                const std::string cl = column_letters(static_cast<std::int32_t>(first_pc + p));
+                w.text(ah, first_pc + p, period_key(year_of(start + static_cast<int>(p) * period_step),
+                                                    month_of(start + static_cast<int>(p) * period_step), gran));
+                for (std::size_t j = 0; j < sums.size(); ++j)
+                    w.formula(ah + 1 + j, first_pc + p,
+                              "=" + measured(sums[j].first, cl + "$" + std::to_string(vh + 1), sums[j].second));
+            }
+            chart_first = ah + sums.size() + 2;
             for (std::size_t i = 0; i < n; ++i) {
                 const std::string reg_row = std::to_string(order[i]->register_row + 1);
                 for (const auto h : headers) w.formula(trends_row(h, i), 0, "={register}.$A$" + reg_row);

@@ -461,14 +461,15 @@ struct dashboard_cell {
     std::string what;
 };
 
-// The Dashboard's Actual cell of a KPI (by ID): the column titled "Actual" / "Thực tế" of KPI_Dashboard.
+// The Dashboard's period value of a KPI (by ID): the column titled "Period value" / "Giá trị kỳ" of
+// KPI_Dashboard.
 dashboard_cell actual_cell(const spreadsheet_ref& doc, const std::string& id) {
     auto table = named(doc, "KPI_Dashboard");
     const auto cells = Reference<css::sheet::XCellRangeData>(table.range, UNO_QUERY_THROW)->getDataArray();
     sal_Int32 col = -1, row = -1;
     for (sal_Int32 c = 0; c < cells[0].getLength(); ++c) {
         rtl::OUString t;
-        if ((cells[0][c] >>= t) && (t == "Actual" || t == from_utf8("Thực tế")))
+        if ((cells[0][c] >>= t) && (t == "Period value" || t == from_utf8("Giá trị kỳ")))
             col = c;
     }
     for (sal_Int32 r = 1; r < cells.getLength(); ++r) {
