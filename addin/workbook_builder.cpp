@@ -354,7 +354,7 @@ void write_validations(const Reference<css::sheet::XSpreadsheet>& sheet, const k
 
 // Formula + cell style rules through the sheet's ConditionalFormat property (this API also ties
 // the format to the cells, so it shows at once).
-void write_style_rules(const Reference<css::sheet::XSpreadsheet>& sheet, const kpi::sheet_model& model) {
+void write_style_rules(const Reference<css::sheet::XSpreadsheet>& sheet, sal_Int16 index, const kpi::sheet_model& model) {
     std::vector<kpi::cell_rect> areas;
     for (const auto& r : model.style_rules)
         if (std::find(areas.begin(), areas.end(), r.area) == areas.end()) areas.push_back(r.area);
@@ -373,7 +373,7 @@ void write_style_rules(const Reference<css::sheet::XSpreadsheet>& sheet, const k
             c[2].Name = "StyleName";
             c[2].Value <<= from_utf8(r.style);
             c[3].Name = "SourcePosition";
-            c[3].Value <<= css::table::CellAddress(0, area.first_col, area.first_row);
+            c[3].Value <<= css::table::CellAddress(index, area.first_col, area.first_row); // the rule's own sheet
             entries->addNew(condition);
         }
         p->setPropertyValue("ConditionalFormat", Any(entries));
@@ -509,6 +509,15 @@ void apply_page_layout(const Reference<css::sheet::XSpreadsheetDocument>& doc, c
         Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)->setPropertyValue("PageStyle", Any(from_utf8(name)));
 }
 
+// Manual page breaks: a new printed page from each of the model's rows on.
+void write_page_breaks(const Reference<css::sheet::XSpreadsheet>& sheet, const kpi::sheet_model& model) {
+    if (model.page_break_before.empty()) return;
+    auto rows = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getRows();
+    for (const auto row : model.page_break_before)
+        Reference<css::beans::XPropertySet>(rows->getByIndex(row), UNO_QUERY_THROW)
+            ->setPropertyValue("IsStartOfNewPage", Any(true));
+}
+
 std::string free_range_name(const Reference<css::sheet::XNamedRanges>& names, const std::string& wanted) {
     std::string name = wanted;
     for (int n = 2; names->hasByName(from_utf8(name)); ++n) name = wanted + "_" + std::to_string(n);
@@ -567,10 +576,11 @@ sheet_names write_workbook(const Reference<css::uno::XComponentContext>& context
         write_cells(sheet, s, names);
         write_styles(sheet, s, formats);
         write_validations(sheet, s, names);
-        write_style_rules(sheet, s);
+        write_style_rules(sheet, indices[role], s);
         hide_icon_values(sheet, s);
         write_charts(document, sheet, indices[role], s, indices);
         write_print_areas(sheet, indices[role], s);
+        write_page_breaks(sheet, s);
     }
 
     if (model.page) {

@@ -654,10 +654,36 @@ public:
         std::int32_t c = 0;
         for (auto width : w) s_.column_widths.emplace_back(c++, width);
     }
-    // Rows [first, last] printed on one page.
-    void keep_together(std::size_t first, std::size_t last) {
-        s_.keep_together.emplace_back(static_cast<std::int32_t>(first), static_cast<std::int32_t>(last));
+    // A line of text in column A from `row` on, broken at spaces into lines no wider than the sheet's
+    // columns so far (text beyond the printed columns would be cut off); returns the next free row.
+    std::size_t paragraph(std::size_t row, const std::string& t) {
+        std::int32_t width = 0;
+        for (std::int32_t c = 0; c < static_cast<std::int32_t>(std::max<std::size_t>(s_.cols(), 8)); ++c) {
+            std::int32_t w = default_column_width;
+            for (const auto& [col, cw] : s_.column_widths)
+                if (col == c) w = cw;
+            width += w;
+        }
+        std::string line;
+        std::int32_t used = 0;
+        for (std::size_t at = 0; at <= t.size();) {
+            const auto end = std::min(t.find(' ', at), t.size());
+            const auto word = t.substr(at, end - at);
+            const auto w = word_width(word, false);
+            if (!line.empty() && used + w > width) {
+                text(row++, 0, line);
+                line = "   ";
+                used = word_width(line, false);
+            }
+            line += (line.empty() || line == "   " ? "" : " ") + word;
+            used += w;
+            at = end + 1;
+        }
+        if (!line.empty()) text(row++, 0, line);
+        return row;
     }
+    // A new printed page from `row` on.
+    void page_break_before(std::size_t row) { s_.page_break_before.push_back(static_cast<std::int32_t>(row)); }
     void top(cell_rect area) {
         range_style st;
         st.area = area;
@@ -856,12 +882,16 @@ std::size_t kpi_table(sheet_writer& w, sheet_model& s, std::size_t header_row, c
     }
     if (r > header_row) {
         w.style(rect(header_row + 1, c_att, r, c_att), "0.0%");
-        // Wrapped, hence top-aligned, every cell but the status icons: Calc draws the icon of a wrapped
-        // cell at its bottom; unwrapped and top-aligned it sits on the row's first line.
-        w.wrap(rect(header_row + 1, 0, r, c_status - 1));
-        w.top(rect(header_row + 1, c_status, r, c_status));
-        w.wrap(rect(header_row + 1, c_status + 1, r, c_deadline));
-        s.icon_sets.push_back({rect(header_row + 1, c_status, r, c_status), false});
+        w.wrap(rect(header_row + 1, 0, r, c_deadline)); // wrapped, hence top-aligned, every cell
+        // The status as a traffic light on the row's first line: KPI.STATUS (1, 0, -1) shown as a dot
+        // coloured by Calc's styles Good / Neutral / Bad. (Calc 7.4 draws an icon set's icon at the
+        // bottom of its cell whatever the alignment: below the text of a wrapped row.)
+        const auto status_area = rect(header_row + 1, c_status, r, c_status);
+        w.style(status_area, "\"●\";\"●\";\"●\"");
+        const auto cell = "$" + column_letters(static_cast<std::int32_t>(c_status)) + std::to_string(header_row + 2);
+        s.style_rules.push_back({status_area, "AND(ISNUMBER(" + cell + ");" + cell + "=1)", "Good"});
+        s.style_rules.push_back({status_area, "AND(ISNUMBER(" + cell + ");" + cell + "=0)", "Neutral"});
+        s.style_rules.push_back({status_area, "AND(ISNUMBER(" + cell + ");" + cell + "=-1)", "Bad"});
     }
     if (!over_time) {
         if (with_parent) w.widths({2400, 6000, 2600, 3600, 2200, 2500, 2500, 2500, 2300, 1700, 2900, 2500});
@@ -881,7 +911,7 @@ std::size_t kpi_notes(sheet_writer& w, std::size_t row, const std::vector<report
     const auto notes = data_notes(lines, as_of, lang);
     if (notes.empty()) return row;
     w.title(row++, is_vi(lang) ? "Ghi chú về số liệu" : "Notes on the data", 11);
-    for (const auto& n : notes) w.text(row++, 0, "• " + n);
+    for (const auto& n : notes) row = w.paragraph(row, "• " + n);
     return row + 1;
 }
 
@@ -927,7 +957,7 @@ std::size_t trend_chart(sheet_writer& w, sheet_model& s, std::size_t row, const 
     chart.anchor = rect(chart_top, 0, chart_top + height - 1, 9);
     chart.value_axis_min = 0.0;
     s.charts.push_back(chart);
-    w.keep_together(chart_top, last);
+    w.page_break_before(chart_top); // the chart and its data on a page of their own: never cut
     return last + 2;
 }
 
@@ -1019,7 +1049,7 @@ workbook_model report_workbook(const report& r) {
                         : " Reporting period " + r.as_of->key + "; plan to date from " + r.as_of->keys.front() + ".";
         w.text(1, 0, intro);
         std::size_t row = kpi_table(w, s, 3, r.strategic, false, r.as_of, lang) + 2;
-        for (const auto& note : r.trend_notes) w.text(row++, 0, "• " + note);
+        for (const auto& note : r.trend_notes) row = w.paragraph(row, "• " + note);
         if (!r.trend_notes.empty()) ++row;
         row = kpi_notes(w, row, r.strategic, r.as_of, lang);
 
@@ -1122,7 +1152,7 @@ workbook_model report_workbook(const report& r) {
             chart.anchor = rect(row, 0, row + height, 8);
             chart.value_axis_min = 0.0;
             s.charts.push_back(chart);
-            w.keep_together(row, row + height);
+            w.page_break_before(row); // the chart on a page of its own: never cut
         }
         w.finish(4);
     }

@@ -183,7 +183,7 @@ struct report {
 // Findings, Appendix; A4 portrait, title and table-header rows repeated on every page, page numbers
 // in the footer, a bar chart of attainment per tactical group and status icons. Every column of a
 // table is at least as wide as the longest word of its header and wrapped cells (word_width); each
-// chart and its data are kept on one printed page (sheet_model::keep_together).
+// chart starts a new printed page, its data below it (sheet_model::page_break_before).
 [[nodiscard]] workbook_model report_workbook(const report& r);
 
 // ---- finding the inputs in a workbook ---------------------------------------------------------
