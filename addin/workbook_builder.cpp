@@ -519,6 +519,15 @@ void apply_page_layout(const Reference<css::sheet::XSpreadsheetDocument>& doc, c
         Reference<css::beans::XPropertySet>(sheet, UNO_QUERY_THROW)->setPropertyValue("PageStyle", Any(from_utf8(name)));
 }
 
+// Manual page breaks: a new printed page from each of the model's rows on.
+void write_page_breaks(const Reference<css::sheet::XSpreadsheet>& sheet, const kpi::sheet_model& model) {
+    if (model.page_break_before.empty()) return;
+    auto rows = Reference<css::table::XColumnRowRange>(sheet, UNO_QUERY_THROW)->getRows();
+    for (const auto row : model.page_break_before)
+        Reference<css::beans::XPropertySet>(rows->getByIndex(row), UNO_QUERY_THROW)
+            ->setPropertyValue("IsStartOfNewPage", Any(true));
+}
+
 std::string free_range_name(const Reference<css::sheet::XNamedRanges>& names, const std::string& wanted) {
     std::string name = wanted;
     for (int n = 2; names->hasByName(from_utf8(name)); ++n) name = wanted + "_" + std::to_string(n);
@@ -581,6 +590,7 @@ sheet_names write_workbook(const Reference<css::uno::XComponentContext>& context
         hide_icon_values(sheet, s, formats);
         write_charts(document, sheet, indices[role], s, indices);
         write_print_areas(sheet, indices[role], s);
+        write_page_breaks(sheet, s);
     }
 
     if (model.page) {

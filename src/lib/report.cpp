@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 
 namespace kpi {
 namespace {
@@ -248,14 +249,7 @@ trend_figures trend_of(report_line& line, const kpi_row& reg_row, const trend_ro
                                           "\" where a number belongs: counted as no data.");
     f.value = values.values[at];
     if (at > 0) f.previous = values.values[at - 1];
-    if (!f.value)
-        line.notes.push_back(vi ? "Không có giá trị cho kỳ " + key +
-                                      ": chưa có số liệu, hoặc không có gì để chia (ví dụ có chi phí nhưng chưa có lead)."
-                                : "No value for " + key +
-                                      ": no data yet, or nothing to divide by (e.g. spend but no leads).");
-    else if (at > 0 && !f.previous)
-        line.notes.push_back(vi ? "Kỳ trước (" + t.keys[at - 1] + ") không có giá trị: không tính được thay đổi."
-                                : "No value for the previous period (" + t.keys[at - 1] + "): no change shown.");
+    // A missing value here or in the previous period is said once per table for all KPIs (data_notes).
     if (f.value && f.previous) {
         f.change = *f.value - *f.previous;
         if (*f.previous != 0) f.relative_change = *f.change / std::fabs(*f.previous);
@@ -291,11 +285,11 @@ trend_figures trend_of(report_line& line, const kpi_row& reg_row, const trend_ro
     const std::vector<cell> upto(values.values.begin(), values.values.begin() + static_cast<std::ptrdiff_t>(at + 1));
     const auto projected = project_to_deadline(upto, static_cast<double>(ahead), projection_kind::rate);
     if (!projected.ok()) {
-        line.notes.push_back(projected.error() == errc::out_of_domain
-                                 ? std::string(vi ? "Trang Xu hướng có giá trị âm: không dự báo được."
-                                                  : "A negative value on the Trends sheet: no projection.")
-                                 : vi ? "Chưa có giá trị nào đến kỳ " + key + " để dự báo."
-                                      : "No value up to " + key + " to project from.");
+        if (projected.error() == errc::out_of_domain)
+            line.notes.push_back(vi ? "Trang Xu hướng có giá trị âm: không dự báo được."
+                                    : "A negative value on the Trends sheet: no projection.");
+        else
+            f.nothing_to_project = true; // no value up to the period (data_notes)
         return f;
     }
     f.projection = projected.value();
@@ -422,6 +416,53 @@ report build_report(const audit_report& audit, report_context context) {
     return r;
 }
 
+std::vector<std::string> data_notes(const std::vector<report_line>& lines, const std::optional<report_period>& as_of,
+                                    std::string_view language) {
+    const bool vi = is_vi(language);
+    std::vector<std::string> out;
+    auto ids = [](const std::vector<const report_line*>& of) {
+        std::string list;
+        for (const auto* l : of) list += (list.empty() ? "" : ", ") + l->id;
+        return list;
+    };
+    if (as_of) {
+        std::vector<const report_line*> no_data, no_value, no_previous;
+        for (const auto& l : lines) {
+            if (!l.trend) continue;
+            if (!l.trend->value) (l.trend->nothing_to_project ? no_data : no_value).push_back(&l);
+            else if (!as_of->previous_key.empty() && !l.trend->previous) no_previous.push_back(&l);
+        }
+        const std::string& key = as_of->key;
+        if (!no_data.empty())
+            out.push_back(vi ? "Chưa có số liệu cho kỳ " + key +
+                                   " (hoặc không có gì để chia, ví dụ có chi phí nhưng chưa có lead): " + ids(no_data) +
+                                   " (chưa có số liệu thì chưa dự báo được)."
+                             : "No data for " + key + " yet (or nothing to divide by, e.g. spend but no leads): " +
+                                   ids(no_data) + " (no projection without data).");
+        if (!no_value.empty())
+            out.push_back(vi ? "Không có giá trị cho kỳ " + key +
+                                   " (chưa có số liệu, hoặc không có gì để chia, ví dụ có chi phí nhưng chưa có lead): " +
+                                   ids(no_value) + "."
+                             : "No value for " + key + " (no data yet, or nothing to divide by, e.g. spend but no leads): " +
+                                   ids(no_value) + ".");
+        if (!no_previous.empty())
+            out.push_back(vi ? "Kỳ trước (" + as_of->previous_key + ") không có giá trị, nên không tính được thay đổi: " +
+                                   ids(no_previous) + "."
+                             : "No value for the previous period (" + as_of->previous_key + "), so no change shown: " +
+                                   ids(no_previous) + ".");
+    }
+    // Every other note once, after the KPIs it concerns, in the order first met.
+    std::vector<std::pair<std::string, std::vector<const report_line*>>> others;
+    for (const auto& l : lines)
+        for (const auto& n : l.notes) {
+            auto at = std::find_if(others.begin(), others.end(), [&](const auto& o) { return o.first == n; });
+            if (at == others.end()) others.emplace_back(n, std::vector<const report_line*>{&l});
+            else at->second.push_back(&l);
+        }
+    for (const auto& [note, of] : others) out.push_back(ids(of) + ": " + note);
+    return out;
+}
+
 // ---- inputs found in a workbook ---------------------------------------------------------------
 
 std::string register_language(const kpi_register& reg) {
@@ -517,6 +558,52 @@ std::string report_file_name(std::string_view workbook_stem, std::string_view ex
 
 namespace {
 
+// Advance widths of DejaVu Sans and DejaVu Sans Bold in hundredths of an em (rounded up), for the
+// printable ASCII characters ' ' .. '~'.
+constexpr std::uint8_t regular_em[95] = {
+    32, 41, 46, 84, 64, 96, 78, 28, 40, 40, 50, 84, 32, 37, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64,
+    64, 64, 34, 34, 84, 84, 84, 54, 100, 69, 69, 70, 78, 64, 58, 78, 76, 30, 30, 66, 56, 87, 75, 79,
+    61, 79, 70, 64, 62, 74, 69, 99, 69, 62, 69, 40, 34, 40, 84, 50, 50, 62, 64, 55, 64, 62, 36, 64,
+    64, 28, 28, 58, 28, 98, 64, 62, 64, 64, 42, 53, 40, 64, 60, 82, 60, 60, 53, 64, 34, 64, 84};
+constexpr std::uint8_t bold_em[95] = {
+    35, 46, 53, 84, 70, 101, 88, 31, 46, 46, 53, 84, 38, 42, 38, 37, 70, 70, 70, 70, 70, 70, 70, 70,
+    70, 70, 40, 40, 84, 84, 84, 59, 100, 78, 77, 74, 84, 69, 69, 83, 84, 38, 38, 78, 64, 100, 84, 86,
+    74, 86, 78, 73, 69, 82, 78, 111, 78, 73, 73, 46, 37, 46, 84, 50, 50, 68, 72, 60, 72, 68, 44, 72,
+    72, 35, 35, 67, 35, 105, 72, 69, 72, 72, 50, 60, 48, 72, 66, 93, 65, 66, 59, 72, 37, 72, 84};
+
+// Capital letters outside ASCII as Vietnamese uses them (Latin-1 capitals, Ă Đ Ơ Ư, and the even
+// code points of Latin Extended Additional): as wide as the widest capitals.
+bool wide_capital(std::uint32_t cp) noexcept {
+    return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || cp == 0x102 || cp == 0x110 || cp == 0x1A0 || cp == 0x1AF ||
+           (cp >= 0x1E00 && cp <= 0x1EFF && cp % 2 == 0);
+}
+
+} // namespace
+
+std::int32_t word_width(std::string_view word, bool bold, float points) {
+    double em = 0;
+    for (std::size_t i = 0; i < word.size();) {
+        const auto c = static_cast<unsigned char>(word[i]);
+        if (c < 0x80) {
+            em += (c >= 32 && c < 127 ? (bold ? bold_em : regular_em)[c - 32] : 60) / 100.0;
+            ++i;
+            continue;
+        }
+        // One UTF-8 sequence: its code point.
+        const std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        std::uint32_t cp = c & (length == 2 ? 0x1Fu : length == 3 ? 0x0Fu : 0x07u);
+        for (std::size_t k = 1; k < length && i + k < word.size(); ++k)
+            cp = (cp << 6) | (static_cast<unsigned char>(word[i + k]) & 0x3Fu);
+        em += wide_capital(cp) ? 0.92 : 0.80;
+        i += length;
+    }
+    // An em is `points` / 72 inch; 10 % more than measured and 1.5 mm for the cell's inner margins.
+    const double mm = em * points * 25.4 / 72.0 * 1.1 + 1.5;
+    return static_cast<std::int32_t>(std::ceil(mm * 100));
+}
+
+namespace {
+
 cell_rect rect(std::size_t r0, std::size_t c0, std::size_t r1, std::size_t c1) {
     return {static_cast<std::int32_t>(r0), static_cast<std::int32_t>(c0), static_cast<std::int32_t>(r1),
             static_cast<std::int32_t>(c1)};
@@ -567,7 +654,74 @@ public:
         std::int32_t c = 0;
         for (auto width : w) s_.column_widths.emplace_back(c++, width);
     }
+    // A line of text in column A from `row` on, broken at spaces into lines no wider than the sheet's
+    // columns so far (text beyond the printed columns would be cut off); returns the next free row.
+    std::size_t paragraph(std::size_t row, const std::string& t) {
+        std::int32_t width = 0;
+        for (std::int32_t c = 0; c < static_cast<std::int32_t>(std::max<std::size_t>(s_.cols(), 8)); ++c) {
+            std::int32_t w = default_column_width;
+            for (const auto& [col, cw] : s_.column_widths)
+                if (col == c) w = cw;
+            width += w;
+        }
+        std::string line;
+        std::int32_t used = 0;
+        for (std::size_t at = 0; at <= t.size();) {
+            const auto end = std::min(t.find(' ', at), t.size());
+            const auto word = t.substr(at, end - at);
+            const auto w = word_width(word, false);
+            if (!line.empty() && used + w > width) {
+                text(row++, 0, line);
+                line = "   ";
+                used = word_width(line, false);
+            }
+            line += (line.empty() || line == "   " ? "" : " ") + word;
+            used += w;
+            at = end + 1;
+        }
+        if (!line.empty()) text(row++, 0, line);
+        return row;
+    }
+    // A new printed page from `row` on.
+    void page_break_before(std::size_t row) { s_.page_break_before.push_back(static_cast<std::int32_t>(row)); }
+    void top(cell_rect area) {
+        range_style st;
+        st.area = area;
+        st.top = true;
+        s_.styles.push_back(st);
+    }
+    // Every column as wide as the longest word of its header and wrapped text cells (at most
+    // 10 cm: a long link may still break), so that no word breaks inside.
+    void fit_words() {
+        std::map<std::int32_t, std::int32_t> needed;
+        for (const auto& st : s_.styles) {
+            if (!st.header && !st.wrap) continue;
+            const float points = st.font_height > 0 ? st.font_height : 10;
+            for (auto r = st.area.first_row; r <= st.area.last_row; ++r)
+                for (auto c = st.area.first_col; c <= st.area.last_col; ++c) {
+                    const auto* cell = s_.at(static_cast<std::size_t>(r), static_cast<std::size_t>(c));
+                    if (!cell || cell->type != model_cell::kind::text) continue;
+                    for (std::size_t at = 0; at < cell->text.size();) {
+                        const auto end = std::min(cell->text.find(' ', at), cell->text.size());
+                        auto& w = needed[c];
+                        w = std::max(w, word_width(sv(cell->text).substr(at, end - at), st.header || st.bold, points));
+                        at = end + 1;
+                    }
+                }
+        }
+        for (auto [c, w] : needed) {
+            w = std::min<std::int32_t>(w, 10000);
+            auto at = std::find_if(s_.column_widths.begin(), s_.column_widths.end(),
+                                   [c = c](const auto& p) { return p.first == c; });
+            if (at == s_.column_widths.end()) {
+                if (w > default_column_width) s_.column_widths.emplace_back(c, w);
+            } else {
+                at->second = std::max(at->second, w);
+            }
+        }
+    }
     void finish(std::size_t title_rows) {
+        fit_words();
         const std::size_t cols = std::max<std::size_t>(s_.cols(), 1);
         std::size_t last_row = s_.rows.empty() ? 0 : s_.rows.size() - 1;
         for (const auto& ch : s_.charts) last_row = std::max<std::size_t>(last_row, static_cast<std::size_t>(ch.anchor.last_row));
@@ -577,6 +731,7 @@ public:
     }
 
 private:
+    static constexpr std::int32_t default_column_width = 2258; // Calc's, 1/100 mm
     sheet_model& s_;
 };
 
@@ -613,6 +768,23 @@ std::string pace_words(const trend_figures& t, sv lang) {
 
 // "+#,##0;-#,##0;0": a change shows its sign.
 std::string signed_format(const std::string& code) { return "+" + code + ";-" + code + ";" + code; }
+
+// The format of a change `value` shown like `code` ("0.0%", "#,##0", "#,##0.00"), signed, with as many
+// more decimals as a change other than 0 needs not to show as 0 (-0.000385 in "0.0%": "-0.04%").
+std::string change_format(const std::string& code, double value) {
+    const bool percent = code.find('%') != std::string::npos;
+    const auto point = code.find('.');
+    std::size_t decimals = 0;
+    if (point != std::string::npos)
+        while (point + 1 + decimals < code.size() && code[point + 1 + decimals] == '0') ++decimals;
+    const double shown = std::fabs(value) * (percent ? 100 : 1);
+    while (value != 0 && decimals < 9 && std::round(shown * std::pow(10.0, static_cast<double>(decimals))) == 0)
+        ++decimals;
+    std::string out = percent ? "0" : code.substr(0, code.find_first_of(".%"));
+    if (decimals > 0) out += "." + std::string(decimals, '0');
+    if (percent) out += "%";
+    return signed_format(out);
+}
 
 struct status_tally {
     std::size_t on = 0, risk = 0, off = 0, none = 0;
@@ -699,7 +871,7 @@ std::size_t kpi_table(sheet_writer& w, sheet_model& s, std::size_t header_row, c
                 w.text(r, c_deadline - 1, pace_words(*l.trend, lang));
             }
             w.style(rect(r, c0 + 1, r, c0 + 3), format);
-            w.style(rect(r, c0 + 4, r, c0 + 4), signed_format(format));
+            w.style(rect(r, c0 + 4, r, c0 + 4), change_format(format, l.trend ? l.trend->change.value_or(0) : 0));
             w.style(rect(r, c0 + 5, r, c0 + 5), format);
             w.style(rect(r, c_deadline - 2, r, c_deadline - 2), format);
         }
@@ -711,7 +883,15 @@ std::size_t kpi_table(sheet_writer& w, sheet_model& s, std::size_t header_row, c
     if (r > header_row) {
         w.style(rect(header_row + 1, c_att, r, c_att), "0.0%");
         w.wrap(rect(header_row + 1, 0, r, c_deadline)); // wrapped, hence top-aligned, every cell
-        s.icon_sets.push_back({rect(header_row + 1, c_status, r, c_status), false});
+        // The status as a traffic light on the row's first line: KPI.STATUS (1, 0, -1) shown as a dot
+        // coloured by Calc's styles Good / Neutral / Bad. (Calc 7.4 draws an icon set's icon at the
+        // bottom of its cell whatever the alignment: below the text of a wrapped row.)
+        const auto status_area = rect(header_row + 1, c_status, r, c_status);
+        w.style(status_area, "\"●\";\"●\";\"●\"");
+        const auto cell = "$" + column_letters(static_cast<std::int32_t>(c_status)) + std::to_string(header_row + 2);
+        s.style_rules.push_back({status_area, "AND(ISNUMBER(" + cell + ");" + cell + "=1)", "Good"});
+        s.style_rules.push_back({status_area, "AND(ISNUMBER(" + cell + ");" + cell + "=0)", "Neutral"});
+        s.style_rules.push_back({status_area, "AND(ISNUMBER(" + cell + ");" + cell + "=-1)", "Bad"});
     }
     if (!over_time) {
         if (with_parent) w.widths({2400, 6000, 2600, 3600, 2200, 2500, 2500, 2500, 2300, 1700, 2900, 2500});
@@ -724,16 +904,15 @@ std::size_t kpi_table(sheet_writer& w, sheet_model& s, std::size_t header_row, c
     return r;
 }
 
-// The notes of a table's KPIs, one line each ("• T1: ..."), from `row` on; returns the next free row.
-std::size_t kpi_notes(sheet_writer& w, std::size_t row, const std::vector<report_line>& lines, sv lang) {
-    bool any = false;
-    for (const auto& l : lines)
-        for (const auto& n : l.notes) {
-            if (!any) w.title(row++, is_vi(lang) ? "Ghi chú về số liệu" : "Notes on the data", 11);
-            any = true;
-            w.text(row++, 0, "• " + l.id + ": " + n);
-        }
-    return any ? row + 1 : row;
+// The notes of a table's KPIs (data_notes), one line each ("• ..."), from `row` on; returns the next
+// free row.
+std::size_t kpi_notes(sheet_writer& w, std::size_t row, const std::vector<report_line>& lines,
+                      const std::optional<report_period>& as_of, sv lang) {
+    const auto notes = data_notes(lines, as_of, lang);
+    if (notes.empty()) return row;
+    w.title(row++, is_vi(lang) ? "Ghi chú về số liệu" : "Notes on the data", 11);
+    for (const auto& n : notes) row = w.paragraph(row, "• " + n);
+    return row + 1;
 }
 
 // The trend chart of a section: each KPI's attainment by period (100% = the target line), with its
@@ -778,6 +957,7 @@ std::size_t trend_chart(sheet_writer& w, sheet_model& s, std::size_t row, const 
     chart.anchor = rect(chart_top, 0, chart_top + height - 1, 9);
     chart.value_axis_min = 0.0;
     s.charts.push_back(chart);
+    w.page_break_before(chart_top); // the chart and its data on a page of their own: never cut
     return last + 2;
 }
 
@@ -869,9 +1049,9 @@ workbook_model report_workbook(const report& r) {
                         : " Reporting period " + r.as_of->key + "; plan to date from " + r.as_of->keys.front() + ".";
         w.text(1, 0, intro);
         std::size_t row = kpi_table(w, s, 3, r.strategic, false, r.as_of, lang) + 2;
-        for (const auto& note : r.trend_notes) w.text(row++, 0, "• " + note);
+        for (const auto& note : r.trend_notes) row = w.paragraph(row, "• " + note);
         if (!r.trend_notes.empty()) ++row;
-        row = kpi_notes(w, row, r.strategic, lang);
+        row = kpi_notes(w, row, r.strategic, r.as_of, lang);
 
         // What moved: the largest changes, the KPIs behind pace, the goals no tactical KPI serves.
         const bool moves = r.as_of.has_value();
@@ -899,9 +1079,9 @@ workbook_model report_workbook(const report& r) {
                         probe.actual = std::max(std::fabs(mv.previous), std::fabs(mv.value));
                         w.style(rect(row, 2, row, 3), value_format(probe));
                         w.number(row, 4, mv.relative_change);
+                        w.style(rect(row, 4, row, 4), change_format("0.0%", mv.relative_change));
                         w.text(row, 5, mv.better ? (vi ? "Tốt lên" : "Better") : (vi ? "Xấu đi" : "Worse"));
                     }
-                    w.style(rect(first, 4, row, 4), "+0.0%;-0.0%;0.0%");
                     w.wrap(rect(first, 0, row, 5));
                     ++row;
                 }
@@ -956,7 +1136,7 @@ workbook_model report_workbook(const report& r) {
         for (const auto& l : lines) tally.add(l);
         w.text(1, 0, tally.sentence(lines.size(), lang));
         const std::size_t last = kpi_table(w, s, 3, lines, true, r.as_of, lang);
-        std::size_t row = kpi_notes(w, last + 2, lines, lang);
+        std::size_t row = kpi_notes(w, last + 2, lines, r.as_of, lang);
         const bool over_time =
             r.as_of && std::any_of(lines.begin(), lines.end(), [](const report_line& l) { return l.trend.has_value(); });
         if (over_time) {
@@ -972,6 +1152,7 @@ workbook_model report_workbook(const report& r) {
             chart.anchor = rect(row, 0, row + height, 8);
             chart.value_axis_min = 0.0;
             s.charts.push_back(chart);
+            w.page_break_before(row); // the chart on a page of its own: never cut
         }
         w.finish(4);
     }

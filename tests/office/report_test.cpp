@@ -6,6 +6,9 @@
 #include "gui.hpp"
 #include "office_test.hpp"
 
+#include <kpi/catalog.hpp>
+#include <kpi/data_sheet.hpp>
+
 #include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/container/XNameAccess.hpp>
 #include <com/sun/star/frame/DispatchHelper.hpp>
@@ -34,10 +37,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <atomic>
 #include <chrono>
@@ -152,12 +158,15 @@ TEST(KpiReport, SamplePdfHasEverySectionAndTheValuesCalcComputed) {
         const auto shown = vietnamese_display(k.actual, k.unit);
         EXPECT_NE(text.find(shown), std::string::npos) << k.id << " actual " << k.actual << " shown as " << shown;
     }
-    // Page 1 (the cover) and page 3 (a group with its chart), for a person to look at.
+    // Page 1 (the cover), page 3 (a group's table) and page 4 (its chart, on a page of its own), for a
+    // person to look at (-singlefile: pdftoppm would pad the page number of a 10-page file to "01").
     const auto shots = gui::screenshot_dir();
-    run("pdftoppm -r 70 -png -f 1 -l 1 " + quoted(pdf) + " " + quoted(shots / "report-sample-vi-page"));
-    run("pdftoppm -r 70 -png -f 3 -l 3 " + quoted(pdf) + " " + quoted(shots / "report-sample-vi-page"));
-    EXPECT_GT(fs::file_size(shots / "report-sample-vi-page-1.png"), 10000u);
-    EXPECT_GT(fs::file_size(shots / "report-sample-vi-page-3.png"), 10000u);
+    for (const int page : {1, 3, 4}) {
+        const auto p = std::to_string(page);
+        run("pdftoppm -r 70 -png -singlefile -f " + p + " -l " + p + " " + quoted(pdf) + " " +
+            quoted(shots / ("report-sample-vi-page-" + p)));
+        EXPECT_GT(fs::file_size(shots / ("report-sample-vi-page-" + p + ".png")), 10000u);
+    }
 }
 
 TEST(KpiReport, EnglishReportInOtherFormats) {
@@ -619,4 +628,246 @@ TEST(KpiReportTrends, TrendChartsHoldRealSeries) {
     EXPECT_NEAR(acquisition.rows[0][0], 0.8, 1e-9);
     EXPECT_NEAR(acquisition.rows[5][0], 80000.0 / 84000.0, 1e-9);
     Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+}
+
+// ---- the report's layout in the PDF: charts whole on a page, notes, changes, headers, icons -------------
+
+namespace {
+
+// A workbook as a user makes it: `kpi new` (e-commerce, Facebook, Google, TikTok, e-mail: 13 tactical
+// KPIs, most without data), three months typed into the Data sheet for Facebook and the business as
+// a whole. FB-CTR: 2,000 / 100,000 = 2.0 %, 3,000 / 120,000 = 2.5 %, 3,200 / 130,000 = 2.4615 %: a change
+// of -0.0385 points in the third month. Returns the workbook and the three month keys.
+std::pair<fs::path, std::vector<std::string>> user_workbook(const fs::path& dir, const std::string& lang) {
+    const auto file = dir / ("shop-" + lang + ".ods");
+    const auto made = run_kpi("new --industry ecommerce --lang " + lang +
+                              " --channels facebook,google,tiktok,email --name Shop -o " + quoted(file));
+    EXPECT_EQ(made.exit_code, 0) << made.out;
+    auto doc = office().open(file);
+    Reference<css::sheet::XSpreadsheetDocument> book(doc, UNO_QUERY_THROW);
+    Reference<css::sheet::XSpreadsheet> data(
+        book->getSheets()->getByName(ou(std::string(kpi::text{"Data", "Dữ liệu"}.in(lang)))), UNO_QUERY_THROW);
+    const std::string facebook(kpi::channel_title(kpi::channel::facebook_ads).in(lang));
+    const std::string all(kpi::channel_title(kpi::channel::all_channels).in(lang));
+    std::vector<std::string> months;
+    using m = kpi::measure;
+    const std::vector<std::vector<std::pair<m, double>>> fb{
+        {{m::spend, 10e6}, {m::leads, 80}, {m::clicks, 2000}, {m::impressions, 100000}, {m::revenue, 30e6}},
+        {{m::spend, 12e6}, {m::leads, 120}, {m::clicks, 3000}, {m::impressions, 120000}, {m::revenue, 40e6}},
+        {{m::spend, 14e6}, {m::leads, 140}, {m::clicks, 3200}, {m::impressions, 130000}}};
+    const double revenue[] = {100e6, 120e6, 130e6};
+    for (sal_Int32 r = 1; r < 2000; ++r) {
+        const auto period = u8(data->getCellByPosition(0, r)->getFormula());
+        if (period.empty()) break;
+        if (std::find(months.begin(), months.end(), period) == months.end()) months.push_back(period);
+        const auto k = static_cast<std::size_t>(std::find(months.begin(), months.end(), period) - months.begin());
+        if (k > 2) continue;
+        const auto channel = u8(data->getCellByPosition(1, r)->getFormula());
+        if (channel == facebook)
+            for (const auto& [measure, value] : fb[k])
+                data->getCellByPosition(2 + static_cast<sal_Int32>(measure), r)->setValue(value);
+        if (channel == all) data->getCellByPosition(2 + static_cast<sal_Int32>(m::revenue), r)->setValue(revenue[k]);
+    }
+    store_as_ods(doc, file);
+    Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
+    months.resize(3);
+    return {file, months};
+}
+
+std::string page_text(const fs::path& pdf, int page) {
+    return run("pdftotext -layout -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + quoted(pdf) + " -");
+}
+
+std::vector<std::string> tokens(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string t; in >> t;) out.push_back(t);
+    return out;
+}
+
+// A word of a page with its box in PDF points (pdftotext -bbox).
+struct pdf_word {
+    std::string text;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+std::vector<pdf_word> page_words(const fs::path& pdf, int page) {
+    const auto html = run("pdftotext -bbox -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+                          quoted(pdf) + " -");
+    std::vector<pdf_word> out;
+    for (std::size_t at = html.find("<word "); at != std::string::npos; at = html.find("<word ", at + 1)) {
+        pdf_word w;
+        const auto number = [&](const char* name) {
+            const auto p = html.find(std::string(name) + "=\"", at) + std::strlen(name) + 2;
+            return std::stod(html.substr(p));
+        };
+        w.x0 = number("xMin");
+        w.y0 = number("yMin");
+        w.x1 = number("xMax");
+        w.y1 = number("yMax");
+        const auto open = html.find('>', at) + 1;
+        w.text = html.substr(open, html.find("</word>", open) - open);
+        out.push_back(w);
+    }
+    return out;
+}
+
+// A page rendered to a PPM picture at `dpi`: width, height and RGB bytes.
+struct picture {
+    int width = 0, height = 0;
+    std::vector<unsigned char> rgb;
+    [[nodiscard]] bool saturated(int x, int y) const { // a colour, not black, grey or the light header tint
+        const auto* p = &rgb[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 3];
+        return std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]}) > 90;
+    }
+};
+picture render(const fs::path& pdf, int page, int dpi, const fs::path& stem) {
+    run("pdftoppm -r " + std::to_string(dpi) + " -f " + std::to_string(page) + " -l " + std::to_string(page) +
+        " -singlefile " + quoted(pdf) + " " + quoted(stem));
+    std::ifstream in(stem.string() + ".ppm", std::ios::binary);
+    std::string magic;
+    picture p;
+    int max = 0;
+    in >> magic >> p.width >> p.height >> max;
+    in.get();
+    p.rgb.resize(static_cast<std::size_t>(p.width) * static_cast<std::size_t>(p.height) * 3);
+    in.read(reinterpret_cast<char*>(p.rgb.data()), static_cast<std::streamsize>(p.rgb.size()));
+    return p;
+}
+
+// Header words of the report's tables (en and vi) of three letters or more.
+const std::vector<std::string> header_words{
+    "Supports", "Unit", "Target", "Value", "Previous", "Change", "Plan", "date", "Attainment", "Status", "words",
+    "Projection", "deadline", "Pace", "Deadline", "Direction", "Period", "Link", "problem", "SMART",
+    "criteria", "Level", "Function", "Formula", "Definition", "source", "Data", "Owner", "Baseline", "Actual",
+    "Phục", "mục", "tiêu", "Đơn", "Mục", "Giá", "trị", "trước", "Thay", "đổi", "Lũy", "từ", "đầu", "hoạch",
+    "Mức", "hoàn", "thành", "Trạng", "thái", "Diễn", "giải", "báo", "tại", "thời", "hạn", "Tiến", "Thời",
+    "Chiều", "Liên", "kết", "Vấn", "Tiêu", "chí", "chưa", "đạt", "Cấp", "Hàm", "Công", "thức", "Nguồn", "định",
+    "nghĩa", "liệu", "Người", "phụ", "trách", "Thực"};
+
+// The layout checks of one report PDF (see the test below).
+void check_report_layout(const fs::path& pdf, const std::vector<std::string>& months, const std::string& lang) {
+    const bool vi = lang == "vi";
+    const int pages = pdf_pages(pdf);
+    ASSERT_GT(pages, 3);
+    // Charts, as drawn: the PDF keeps the text of a chart clipped off a page, so a word counts where the
+    // rendered page shows it (dark pixels in its box). A whole chart shows its title (a word only the
+    // title has) and, at the right end of its category axis under the plot, the last month on one page;
+    // a cut chart shows one of them on a page and the other on the next.
+    const std::string title_word = vi ? "(giá" : "(period";
+    int chart_pages = 0;
+    for (int page = 1; page <= pages; ++page) {
+        const auto pic = render(pdf, page, 70, pdf.parent_path() / ("page-" + lang + "-" + std::to_string(page)));
+        const double scale = 70 / 72.0;
+        auto shown = [&](const pdf_word& w) {
+            for (int y = static_cast<int>(w.y0 * scale); y <= static_cast<int>(w.y1 * scale) && y < pic.height; ++y)
+                for (int x = static_cast<int>(w.x0 * scale); x <= static_cast<int>(w.x1 * scale) && x < pic.width; ++x) {
+                    const auto* p = &pic.rgb[(static_cast<std::size_t>(y) * static_cast<std::size_t>(pic.width) +
+                                              static_cast<std::size_t>(x)) * 3];
+                    if (p[0] < 110 && p[1] < 110 && p[2] < 110) return true;
+                }
+            return false;
+        };
+        bool title = false, axis = false;
+        for (const auto& w : page_words(pdf, page)) {
+            if (w.text == title_word && shown(w)) title = true;
+            if (w.text == months[2] && w.x0 > 400 && w.y0 > 150 && shown(w)) axis = true;
+        }
+        chart_pages += title;
+        EXPECT_EQ(title, axis) << lang << " page " << page << ": a chart cut by a page break (title shown: " << title
+                               << ", axis shown: " << axis << ")";
+    }
+    EXPECT_EQ(chart_pages, 2) << lang << ": the summary's chart and the acquisition section's";
+
+    for (int page = 1; page <= pages; ++page) {
+        const auto text = squeezed(page_text(pdf, page));
+        // The header words: none broken in two (both halves on the page).
+        const auto words = tokens(text);
+        for (const auto& w : header_words)
+            for (std::size_t k = 1; k < w.size(); ++k) {
+                if ((static_cast<unsigned char>(w[k]) & 0xC0) == 0x80) continue; // inside a letter
+                const auto head = w.substr(0, k), tail = w.substr(k);
+                if (std::find(words.begin(), words.end(), head) != words.end() &&
+                    std::find(words.begin(), words.end(), tail) != words.end())
+                    ADD_FAILURE() << lang << " page " << page << ": \"" << w << "\" broken as \"" << head << "\" + \""
+                                  << tail << "\"\n" << text;
+            }
+    }
+
+    const auto all = squeezed(pdf_text(pdf));
+    // Notes: one sentence for the KPIs without any data (FB-CAC, the Google ones, ...), none per KPI.
+    EXPECT_NE(all.find(vi ? "Chưa có số liệu cho kỳ " + months[2] : "No data for " + months[2] + " yet"), std::string::npos)
+        << all;
+    for (const char* id : {"FB-CAC,", "GG-CPC,", "EM-ROAS"}) EXPECT_NE(all.find(id), std::string::npos) << id;
+    EXPECT_EQ(all.find(vi ? "để dự báo." : "to project from."), std::string::npos);
+    EXPECT_EQ(all.find("• FB-CAC:"), std::string::npos);
+    // FB-CTR's change: -0.0385 points shows as -0.04 %, never -0.0 %.
+    EXPECT_NE(all.find(vi ? "-0,04%" : "-0.04%"), std::string::npos);
+    EXPECT_EQ(all.find(vi ? "-0,0%" : "-0.0%"), std::string::npos);
+}
+
+// The page of the section whose table starts with `first_id`'s row, and the status icons' vertical
+// centres on it against the first line of each row's ID (pixels at `dpi`).
+void check_icons_on_their_rows(const fs::path& pdf, const std::string& section, const std::vector<std::string>& ids,
+                               const fs::path& stem) {
+    int page = 0;
+    for (int p = 1; p <= pdf_pages(pdf) && page == 0; ++p)
+        if (const auto text = page_text(pdf, p); text.find(section) != std::string::npos && text.find(ids[0]) != std::string::npos)
+            page = p;
+    ASSERT_GT(page, 0) << section;
+    const int dpi = 100;
+    const auto words = page_words(pdf, page);
+    const auto pic = render(pdf, page, dpi, stem);
+    ASSERT_GT(pic.width, 0);
+    const double scale = dpi / 72.0;
+    // The rows: each ID's first line; the icon column lies right of the attainment values.
+    std::vector<std::pair<double, double>> rows;
+    double table_top = 1e9, table_bottom = 0;
+    for (const auto& id : ids)
+        for (const auto& w : words)
+            if (w.text == id && w.x0 < 80) {
+                rows.emplace_back(w.y0 * scale, w.y1 * scale);
+                table_top = std::min(table_top, w.y0 * scale);
+                table_bottom = std::max(table_bottom, w.y1 * scale);
+                break;
+            }
+    ASSERT_EQ(rows.size(), ids.size());
+    // Coloured blobs (the traffic lights) between the table's first row and 40 px below its last ID.
+    std::vector<std::pair<int, int>> blobs; // (top, bottom) of runs of rows holding coloured pixels
+    int run_top = -1;
+    for (int y = static_cast<int>(table_top) - 20; y < static_cast<int>(table_bottom) + 40 && y < pic.height; ++y) {
+        bool coloured = false;
+        for (int x = pic.width / 2; x < pic.width && !coloured; ++x) coloured = pic.saturated(x, y);
+        if (coloured && run_top < 0) run_top = y;
+        if (!coloured && run_top >= 0) {
+            if (y - run_top >= 3) blobs.emplace_back(run_top, y - 1); // not a stray anti-aliased pixel
+            run_top = -1;
+        }
+    }
+    ASSERT_GE(blobs.size(), 2u) << "status icons on page " << page;
+    for (const auto& [top, bottom] : blobs) {
+        const double centre = (top + bottom) / 2.0;
+        const bool on_a_row = std::any_of(rows.begin(), rows.end(), [&](const auto& r) {
+            return centre >= r.first - 2 && centre <= r.second + 2;
+        });
+        EXPECT_TRUE(on_a_row) << "an icon at y " << top << ".." << bottom << " px is not on its row's first line";
+    }
+}
+
+} // namespace
+
+TEST(KpiReportLayout, ChartsWholeNotesCondensedChangesPreciseHeadersUnbrokenIconsOnTheirRows) {
+    const auto dir = work_dir("layout");
+    const auto shots = gui::screenshot_dir();
+    for (const std::string lang : {"en", "vi"}) {
+        const auto [workbook, months] = user_workbook(dir, lang);
+        ASSERT_EQ(months.size(), 3u);
+        const auto pdf = dir / ("layout-" + lang + ".pdf");
+        const auto r = run_kpi("report " + quoted(workbook) + " -o " + quoted(pdf));
+        ASSERT_EQ(r.exit_code, 0) << r.out;
+        // Every page to look at.
+        run("pdftoppm -r 70 -png " + quoted(pdf) + " " + quoted(shots / ("report-layout-" + lang)));
+        check_report_layout(pdf, months, lang);
+        check_icons_on_their_rows(pdf, lang == "vi" ? "Thu hút & chi phí" : "Acquisition & cost",
+                                  {"FB-CPL", "FB-CTR", "FB-ROAS"}, dir / ("icons-" + lang));
+    }
 }

@@ -174,7 +174,7 @@ TEST(Report, WorkbookHasEverySectionInTheReportLanguage) {
     const auto& summary = *find_sheet(en, kpi::sheet_role::report_summary);
     EXPECT_TRUE(has_text(summary, "On track"));
     EXPECT_EQ(summary.print_title_rows, 4);
-    ASSERT_EQ(summary.icon_sets.size(), 1u);
+    ASSERT_EQ(summary.style_rules.size(), 3u); // the status dot's colours
     const auto& acquisition = *find_sheet(en, kpi::sheet_role::report_acquisition);
     ASSERT_EQ(acquisition.charts.size(), 1u); // T1 has an attainment
     EXPECT_EQ(acquisition.charts[0].type, kpi::chart_type::bar);
@@ -403,7 +403,8 @@ TEST(ReportTrends, LatestPeriodFiguresWorkedOutByHand) {
     const auto& t4 = line_of(r, "T4");
     EXPECT_FALSE(t4.trend->value.has_value());
     EXPECT_FALSE(t4.trend->change.has_value());
-    EXPECT_TRUE(has_note(t4, "No value for 2026-06"));
+    EXPECT_FALSE(t4.trend->nothing_to_project); // earlier values: projected from them
+    EXPECT_TRUE(t4.notes.empty()); // said once for the table (data_notes)
 
     // S2 is not on the Trends sheet: no figures over time.
     EXPECT_FALSE(line_of(r, "S2").trend.has_value());
@@ -510,6 +511,23 @@ TEST(ReportTrends, WorkbookShowsTheFiguresTheListsAndATrendChartPerSection) {
         return s.wrap && s.area.first_row == 4 && s.area.first_col == 0 && s.area.last_row == 5 && s.area.last_col == 13;
     });
     EXPECT_TRUE(table_wrapped);
+    // The status (column J) is a dot, coloured by Calc's styles Good / Neutral / Bad on KPI.STATUS's
+    // 1 / 0 / -1 (an empty cell is no 0), top-aligned like the text: no icon set, which Calc 7.4 draws
+    // at the bottom of a tall cell.
+    EXPECT_TRUE(summary.icon_sets.empty());
+    const kpi::cell_rect status{4, 9, 5, 9};
+    EXPECT_TRUE(std::any_of(summary.styles.begin(), summary.styles.end(), [&](const kpi::range_style& s) {
+        return s.area == status && s.number_code == "\"●\";\"●\";\"●\"";
+    }));
+    ASSERT_EQ(summary.style_rules.size(), 3u);
+    EXPECT_EQ(summary.style_rules[0].area, status);
+    EXPECT_EQ(summary.style_rules[0].formula, "AND(ISNUMBER($J5);$J5=1)");
+    EXPECT_EQ(summary.style_rules[0].style, "Good");
+    EXPECT_EQ(summary.style_rules[1].formula, "AND(ISNUMBER($J5);$J5=0)");
+    EXPECT_EQ(summary.style_rules[1].style, "Neutral");
+    EXPECT_EQ(summary.style_rules[2].formula, "AND(ISNUMBER($J5);$J5=-1)");
+    EXPECT_EQ(summary.style_rules[2].style, "Bad");
+    EXPECT_EQ(summary.at(4, 9)->number, -1.0); // S1 off track: the value stays, for sorting and XLSX
     // The summary's trend chart: a line chart over S1 (S2 has no Trends row) and the target line, 6 periods.
     ASSERT_EQ(summary.charts.size(), 1u);
     const auto& chart = summary.charts[0];
@@ -525,7 +543,8 @@ TEST(ReportTrends, WorkbookShowsTheFiguresTheListsAndATrendChartPerSection) {
     const auto& acquisition = *find_sheet(m, kpi::sheet_role::report_acquisition);
     ASSERT_EQ(acquisition.charts.size(), 1u);
     EXPECT_EQ(acquisition.charts[0].ranges[0].last_col - acquisition.charts[0].ranges[0].first_col, 3);
-    EXPECT_TRUE(has_text(acquisition, "• T4: No value for 2026-06: no data yet, or nothing to divide by (e.g. spend but no leads)."));
+    EXPECT_TRUE(has_text(acquisition,
+                         "• No value for 2026-06 (no data yet, or nothing to divide by, e.g. spend but no leads): T4."));
     EXPECT_TRUE(has_text(acquisition, "Ahead of pace"));
     EXPECT_TRUE(has_text(*find_sheet(m, kpi::sheet_role::report_digital), "Deadline passed"));
     // Customer value: T3 has a target of 0: no series, a sentence instead of a chart.
@@ -549,4 +568,212 @@ TEST(Report, AppendixFunctionColumnFitsTheLongestNameAndCellsAreTopAligned) {
     EXPECT_TRUE(std::any_of(appendix.styles.begin(), appendix.styles.end(), [](const kpi::range_style& s) {
         return s.wrap && s.area.first_col == 0 && s.area.first_row == 4;
     }));
+}
+
+// ---- the report's layout: notes, changes, column widths, charts on one page, icons -------------------
+
+namespace {
+
+// The Trends register and grid with two more acquisition KPIs that have no data at all (T5, T6),
+// and T7 with a target of 0 like T3.
+kpi::kpi_register register_with_empty_kpis() {
+    auto s1 = strategic("S1");
+    s1.target = 0.25;
+    s1.deadline = "2026-Q4";
+    auto t3 = in_group(tactical("T3", "S1"), "Customer value & relationship", "Repeat buyers");
+    t3.unit = "customers";
+    t3.direction = "Higher is better";
+    t3.baseline = 0.0;
+    t3.target = 0.0;
+    auto t7 = t3;
+    t7.id = "T7";
+    auto t4 = tactical("T4", "S1");
+    t4.name = "Cost per lead on Zalo";
+    return make_register({s1, tactical("T1", "S1"), t3, t4, tactical("T5", "S1"), tactical("T6", "S1"), t7});
+}
+
+kpi::grid grid_with_empty_kpis() {
+    auto g = trends_grid();
+    std::vector<std::vector<grid_cell>> rows;
+    for (std::size_t r = 0; r < g.rows(); ++r) {
+        auto& row = rows.emplace_back();
+        for (std::size_t c = 0; c < g.cols(); ++c) row.push_back(g.at(r, c));
+        if (r == 6) { // after T4 in block 1: two KPIs without any value
+            rows.push_back({"T5", "CAC Facebook"});
+            rows.push_back({"T6", "CPC Google"});
+        }
+    }
+    return kpi::grid::from_rows(rows);
+}
+
+const kpi::range_style* style_at(const kpi::sheet_model& s, std::int32_t row, std::int32_t col) {
+    const kpi::range_style* found = nullptr;
+    for (const auto& st : s.styles)
+        if (st.number_code && st.area.first_row <= row && row <= st.area.last_row && st.area.first_col <= col &&
+            col <= st.area.last_col)
+            found = &st; // the last one written wins, as in Calc
+    return found;
+}
+
+std::int32_t column_width(const kpi::sheet_model& s, std::int32_t col) {
+    std::int32_t width = 2258; // Calc's default
+    for (const auto& [c, w] : s.column_widths)
+        if (c == col) width = w;
+    return width;
+}
+
+} // namespace
+
+TEST(ReportLayout, NotesOnTheDataAreOneSentencePerKind) {
+    const auto reg = register_with_empty_kpis();
+    const auto audit = kpi::audit(reg, today);
+    auto ctx = context("en");
+    ctx.trends = kpi::read_trends(grid_with_empty_kpis());
+    const auto r = kpi::build_report(audit, ctx);
+    // Acquisition: T1 84,000 in June; T4 blank in June but values before (projected from them); T5 and T6
+    // nothing at all (no projection).
+    const auto& acquisition = r.tactical[0];
+    ASSERT_EQ(acquisition.size(), 4u);
+    EXPECT_TRUE(line_of(r, "T5").trend->nothing_to_project);
+    EXPECT_FALSE(line_of(r, "T5").trend->projection.has_value());
+    EXPECT_TRUE(line_of(r, "T5").notes.empty());
+    EXPECT_EQ(kpi::data_notes(acquisition, r.as_of, "en"),
+              (std::vector<std::string>{
+                  "No data for 2026-06 yet (or nothing to divide by, e.g. spend but no leads): T5, T6 (no projection "
+                  "without data).",
+                  "No value for 2026-06 (no data yet, or nothing to divide by, e.g. spend but no leads): T4."}));
+    // The same note of several KPIs once, after their IDs.
+    EXPECT_EQ(kpi::data_notes(r.tactical[2], r.as_of, "en"),
+              std::vector<std::string>{"T3, T7: The target is 0: attainment, status and pace cannot be computed."});
+    // In the workbook: one line per sentence, no line per KPI.
+    const auto m = kpi::report_workbook(r);
+    const auto& sheet = *find_sheet(m, kpi::sheet_role::report_acquisition);
+    EXPECT_TRUE(has_text(sheet, "• No data for 2026-06 yet (or nothing to divide by, e.g. spend but no leads): T5, T6 "
+                                "(no projection without data)."));
+    for (const auto& t : texts(sheet)) {
+        EXPECT_EQ(t.find("to project from"), std::string::npos) << t;
+        EXPECT_NE(t.rfind("• T", 0), 0u) << t;
+    }
+
+    // Vietnamese, as of May: the previous period (April) has no value for anyone.
+    ctx = context("vi");
+    ctx.trends = kpi::read_trends(grid_with_empty_kpis());
+    ctx.requested_period = "2026-05";
+    const auto may = kpi::build_report(audit, ctx);
+    EXPECT_EQ(kpi::data_notes(may.tactical[0], may.as_of, "vi"),
+              (std::vector<std::string>{
+                  "Chưa có số liệu cho kỳ 2026-05 (hoặc không có gì để chia, ví dụ có chi phí nhưng chưa có lead): T5, "
+                  "T6 (chưa có số liệu thì chưa dự báo được).",
+                  "Kỳ trước (2026-04) không có giá trị, nên không tính được thay đổi: T1, T4."}));
+    EXPECT_EQ(kpi::data_notes(may.tactical[2], may.as_of, "vi"),
+              (std::vector<std::string>{
+                  "Kỳ trước (2026-04) không có giá trị, nên không tính được thay đổi: T3.",
+                  "T3, T7: Mục tiêu bằng 0: không tính được mức hoàn thành, trạng thái và tiến độ."}));
+}
+
+TEST(ReportLayout, AChangeOtherThanZeroNeverShowsAsZero) {
+    // A click-through rate of 2.5 % then 3,200 / 130,000 = 2.4615 %: a change of -0.0385 points, which
+    // one decimal shows as -0.0 %; two decimals: -0.04 %. T1: 84,000.4 after 84,000.8: -0.4, "#,##0"
+    // shows -0; one decimal: -0.4.
+    auto s1 = strategic("S1");
+    s1.deadline = "2026-Q4";
+    auto t2 = in_group(tactical("T2", "S1"), "Digital & SEO", "Click-through rate");
+    t2.unit = "%";
+    t2.direction = "Higher is better";
+    t2.target = 0.02;
+    const auto reg = make_register({s1, tactical("T1", "S1"), t2});
+    const kpi::grid trends{{"ID", "Period value", "2026-05", "2026-06"},
+                           {"S1", "Revenue growth", 0.10, 0.12},
+                           {"T1", "CPL", 84000.8, 84000.4},
+                           {"T2", "CTR", 0.025, 3200.0 / 130000.0}};
+    auto ctx = context("en");
+    ctx.trends = kpi::read_trends(trends);
+    const auto m = kpi::report_workbook(kpi::build_report(kpi::audit(reg, today), ctx));
+    // Tables with a Supports column: ID, KPI, Supports, Unit, Target, Value, Previous, Change (7); the
+    // KPI's row is 4.
+    const auto* ctr = style_at(*find_sheet(m, kpi::sheet_role::report_digital), 4, 7);
+    ASSERT_NE(ctr, nullptr);
+    EXPECT_EQ(*ctr->number_code, "+0.00%;-0.00%;0.00%");
+    const auto* cpl = style_at(*find_sheet(m, kpi::sheet_role::report_acquisition), 4, 7);
+    ASSERT_NE(cpl, nullptr);
+    EXPECT_EQ(*cpl->number_code, "+#,##0.0;-#,##0.0;#,##0.0");
+    // The summary's S1: +2.0 points: one decimal is enough.
+    const auto* s = style_at(*find_sheet(m, kpi::sheet_role::report_summary), 4, 6);
+    ASSERT_NE(s, nullptr);
+    EXPECT_EQ(*s->number_code, "+0.0%;-0.0%;0.0%");
+}
+
+TEST(ReportLayout, NoWordOfATableIsWiderThanItsColumn) {
+    // DejaVu Sans Bold (the PDF's font here): "Projection" is 5.747 em (P 0.733, r 0.493, o 0.687 x2, j
+    // 0.343, e 0.678, c 0.593, t 0.478, i 0.343, n 0.712), at 10 pt (3.528 mm an em) 20.3 mm: with the
+    // cell's margins more than 21 mm. It broke in a 20 mm column.
+    EXPECT_GE(kpi::word_width("Projection", true), 2128);
+    EXPECT_GT(kpi::word_width("Projection", true), kpi::word_width("Projection", false));
+    EXPECT_GT(kpi::word_width("Trạng", true), kpi::word_width("Trang", true));
+    for (const std::string lang : {"en", "vi"})
+        for (const bool over_time : {true, false}) {
+            auto ctx = context(lang);
+            if (over_time) ctx.trends = kpi::read_trends(grid_with_empty_kpis());
+            const auto reg = register_with_empty_kpis();
+            const auto m = kpi::report_workbook(kpi::build_report(kpi::audit(reg, today), ctx));
+            std::size_t headers = 0;
+            for (const auto& s : m.sheets)
+                for (const auto& st : s.styles) {
+                    if (!st.header && !st.wrap) continue;
+                    headers += st.header;
+                    for (auto r = st.area.first_row; r <= st.area.last_row; ++r)
+                        for (auto c = st.area.first_col; c <= st.area.last_col; ++c) {
+                            const auto* cell = s.at(static_cast<std::size_t>(r), static_cast<std::size_t>(c));
+                            if (!cell || cell->type != kpi::model_cell::kind::text) continue;
+                            std::string word;
+                            for (const char ch : cell->text + " ") {
+                                if (ch != ' ') {
+                                    word += ch;
+                                    continue;
+                                }
+                                EXPECT_LE(kpi::word_width(word, st.header), column_width(s, c))
+                                    << lang << " " << s.name << " row " << r << " col " << c << ": " << word;
+                                word.clear();
+                            }
+                        }
+                }
+            EXPECT_GE(headers, 5u) << lang; // every table's header was looked at
+        }
+    // The summary's "Projection at deadline" (the KPIs behind pace) is in its third column.
+    auto ctx = context("en");
+    ctx.trends = kpi::read_trends(grid_with_empty_kpis());
+    const auto reg = register_with_empty_kpis();
+    const auto m = kpi::report_workbook(kpi::build_report(kpi::audit(reg, today), ctx));
+    const auto& summary = *find_sheet(m, kpi::sheet_role::report_summary);
+    bool found = false;
+    for (std::size_t r = 0; r < summary.rows.size(); ++r)
+        if (const auto* c = summary.at(r, 2); c && c->text == "Projection at deadline") found = true;
+    EXPECT_TRUE(found);
+    EXPECT_GE(column_width(summary, 2), 2128);
+}
+
+TEST(ReportLayout, EveryChartStartsAPageWithItsDataBelowIt) {
+    for (const bool over_time : {true, false}) {
+        auto ctx = context("en");
+        if (over_time) ctx.trends = kpi::read_trends(grid_with_empty_kpis());
+        auto reg = register_with_empty_kpis();
+        if (!over_time) { // actual values, so that the sections without trends get their bar charts
+            auto t1 = with_actual(tactical("T1", "S1"), 90000.0);
+            reg = make_register({with_actual(strategic("S1"), 0.2), t1, with_actual(tactical("T5", "S1"), 85000.0)});
+        }
+        const auto m = kpi::report_workbook(kpi::build_report(kpi::audit(reg, today), ctx));
+        std::size_t charts = 0;
+        for (const auto& s : m.sheets)
+            for (const auto& chart : s.charts) {
+                ++charts;
+                // A new page starts at the chart's first row; its data lies below it.
+                EXPECT_NE(std::find(s.page_break_before.begin(), s.page_break_before.end(), chart.anchor.first_row),
+                          s.page_break_before.end())
+                    << s.name << " " << chart.name;
+                if (chart.type == kpi::chart_type::line) { // a trend chart's data table (a bar chart's is the KPI table)
+                    for (const auto& range : chart.ranges) EXPECT_GT(range.first_row, chart.anchor.last_row) << s.name;
+                }
+            }
+        EXPECT_EQ(charts, over_time ? 2u : 1u); // summary and acquisition; the acquisition's bar chart
+    }
 }

@@ -14,6 +14,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -97,6 +98,7 @@ struct trend_figures {
     std::optional<double> projection;     // project_to_deadline(rate) at the deadline
     std::optional<int> pace;              // pace_status: 1 ahead, 0 on pace, -1 behind
     bool deadline_passed = false;         // the deadline lies before the report period
+    bool nothing_to_project = false;      // no value up to the report period: no projection
     std::vector<cell> attainment;         // per period up to the report period (value vs target)
 };
 
@@ -164,9 +166,24 @@ struct report {
 // context's actual_formulas follow. O(rows).
 [[nodiscard]] report build_report(const audit_report& audit, report_context context);
 
+// "Notes on the data" of a table's KPIs, in `language`: one sentence per kind of missing value listing
+// the KPIs' IDs (no data at all up to the report period, hence no projection; no value at the report
+// period; no value in the previous period), then each other note of the lines once, after the IDs
+// of the KPIs it concerns ("T2, T3: The target is 0: ...").
+[[nodiscard]] std::vector<std::string> data_notes(const std::vector<report_line>& lines,
+                                                  const std::optional<report_period>& as_of,
+                                                  std::string_view language);
+
+// The printed width, in 1/100 mm, of one word of text at `points` (bold or not), measured
+// generously on DejaVu Sans, the widest of the usual sans fonts: a column at least that wide holds
+// the word on one line.
+[[nodiscard]] std::int32_t word_width(std::string_view word, bool bold, float points = 10);
+
 // The report as sheets, in the report's language: Cover, Summary, one per non-empty tactical group,
 // Findings, Appendix; A4 portrait, title and table-header rows repeated on every page, page numbers
-// in the footer, a bar chart of attainment per tactical group and status icons.
+// in the footer, a bar chart of attainment per tactical group and status icons. Every column of a
+// table is at least as wide as the longest word of its header and wrapped cells (word_width); each
+// chart starts a new printed page, its data below it (sheet_model::page_break_before).
 [[nodiscard]] workbook_model report_workbook(const report& r);
 
 // ---- finding the inputs in a workbook ---------------------------------------------------------

@@ -172,6 +172,8 @@ struct sheet_model {
     std::optional<cell_rect> print_area;
     std::int32_t print_title_rows = 0; // rows repeated on every printed page
     std::vector<std::int32_t> hidden_columns; // helper columns the user does not need to see
+    // Rows that start a new printed page (a chart and its data below it: never cut by a page break).
+    std::vector<std::int32_t> page_break_before;
 
     [[nodiscard]] std::size_t cols() const noexcept; // widest row
     [[nodiscard]] const model_cell* at(std::size_t row, std::size_t col) const noexcept;
