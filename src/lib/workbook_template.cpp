@@ -1229,8 +1229,9 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
         w.style(rect(dash_header_row, 0, dash_header_row, c_count - 1), std::nullopt, true, true);
         dash.styles.push_back({rect(table_first, 0, table_last, c_count - 1), std::nullopt, false, false, false,
                                std::nullopt, 0, false, true});
-        dash.styles.push_back({rect(table_first, c_name, table_last, c_name), std::nullopt, false, false, true,
-                               std::nullopt, 0, false, true});
+        for (const auto c : {c_name, c_status_text, c_pace}) // long names and words wrap inside the 1280-px table
+            dash.styles.push_back({rect(table_first, c, table_last, c), std::nullopt, false, false, true, std::nullopt,
+                                   0, false, true});
         w.style(rect(table_first, c_attainment, table_last, c_attainment), number_kind::percent);
         w.style(rect(table_first, c_status, table_last, c_status), number_kind::integer);
         dash.icon_sets.push_back({rect(table_first, c_status, table_last, c_status), false});
