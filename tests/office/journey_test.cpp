@@ -126,15 +126,15 @@ struct journey_book {
     // The Dashboard row of a KPI ID: its cells from column A to the last column.
     std::vector<Reference<css::table::XCell>> row(const std::string& dashboard, const std::string& id) const {
         auto s = sheet(dashboard);
-        for (sal_Int32 r = 4; r < 400; ++r)
-            if (u8(s->getCellByPosition(c_id, r)->getFormula()).empty() && s->getCellByPosition(c_id, r)->getValue() == 0 &&
-                u8(Reference<css::text::XTextRange>(s->getCellByPosition(c_id, r), UNO_QUERY_THROW)->getString()).empty())
-                break;
-            else if (u8(Reference<css::text::XTextRange>(s->getCellByPosition(c_id, r), UNO_QUERY_THROW)->getString()) == id) {
-                std::vector<Reference<css::table::XCell>> out;
-                for (sal_Int32 c = 0; c < c_count; ++c) out.push_back(s->getCellByPosition(c, r));
-                return out;
-            }
+        for (sal_Int32 r = 4; r < 400; ++r) {
+            const std::string shown =
+                u8(Reference<css::text::XTextRange>(s->getCellByPosition(c_id, r), UNO_QUERY_THROW)->getString());
+            if (shown.empty()) break; // the end of the KPI table
+            if (shown != id) continue;
+            std::vector<Reference<css::table::XCell>> out;
+            for (sal_Int32 c = 0; c < c_count; ++c) out.push_back(s->getCellByPosition(c, r));
+            return out;
+        }
         ADD_FAILURE() << "no Dashboard row " << id;
         return {};
     }
