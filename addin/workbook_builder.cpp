@@ -25,6 +25,7 @@
 #include <com/sun/star/lang/Locale.hpp>
 #include <com/sun/star/lang/XMultiServiceFactory.hpp>
 #include <com/sun/star/sheet/ConditionOperator.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeData.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
@@ -566,19 +567,28 @@ sheet_names write_workbook(const Reference<css::uno::XComponentContext>& context
             Reference<css::sheet::XCellRangeAddressable>(created[role], UNO_QUERY_THROW)->getRangeAddress().Sheet);
     }
 
-    // 2. Contents and formats, sheet by sheet (formulas may refer to any of the new sheets).
+    // 2. Contents and formats, sheet by sheet (formulas may refer to any of the new sheets), with the
+    // view locked and automatic calculation off while writing (each formula would otherwise be computed
+    // as it lands, against sheets half written); the user's setting is restored afterwards, which
+    // computes the new cells once.
     Reference<css::frame::XModel> frame_model(document, UNO_QUERY);
     {
     if (frame_model.is()) frame_model->lockControllers();
-    struct unlock {
+    Reference<css::sheet::XCalculatable> calculation(document, UNO_QUERY);
+    const bool automatic = calculation.is() && calculation->isAutomaticCalculationEnabled();
+    if (automatic) calculation->enableAutomaticCalculation(false);
+    struct restore {
         Reference<css::frame::XModel> m;
-        ~unlock() {
+        Reference<css::sheet::XCalculatable> calculation;
+        bool automatic;
+        ~restore() {
             try {
+                if (automatic) calculation->enableAutomaticCalculation(true);
                 if (m.is()) m->unlockControllers();
             } catch (...) {
             }
         }
-    } unlocker{frame_model};
+    } restorer{frame_model, calculation, automatic};
     number_formats formats(document, model);
     for (const auto& s : model.sheets) {
         const auto role = static_cast<std::size_t>(s.role);

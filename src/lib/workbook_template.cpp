@@ -1015,8 +1015,8 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
             w.formula(tr_rows, 1, "=MAX(2;SUMPRODUCT(MAX(({data}.$A$1:$A$1048576<>\"\")*ROW({data}.$A$1:$A$1048576))))");
             const text block_titles[4] = {{"Period value", "Giá trị theo kỳ"},
                                           {"Plan to date", "Lũy kế từ đầu kế hoạch"},
-                                          {"Numerator", "Tử số"},
-                                          {"Denominator", "Mẫu số"}};
+                                          {"Numerator to date", "Tử số lũy kế"},
+                                          {"Denominator to date", "Mẫu số lũy kế"}};
             const std::size_t headers[4] = {vh, ph, nh, dh};
             for (std::size_t b = 0; b < 4; ++b) {
                 w.text(headers[b], 0, b < 2 ? "ID" : (vi ? "Mã" : "Key"));
@@ -1031,27 +1031,35 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
                 const std::string cl = column_letters(static_cast<std::int32_t>(col));
                 w.formula(tr_count, col, "=COUNT(" + cl + std::to_string(vh + 2) + ":" + cl + std::to_string(vh + 1 + n) + ")");
                 const std::string key_ref = cl + "$" + std::to_string(vh + 1);
+                const std::string prev_cl =
+                    p == 0 ? std::string() : column_letters(static_cast<std::int32_t>(col - 1));
                 for (std::size_t i = 0; i < n; ++i) {
                     const auto& r = *order[i];
                     const auto t = period_terms(r, key_ref, p);
-                    w.formula(trends_row(nh, i), col, "=" + t.num);
-                    w.formula(trends_row(dh, i), col, "=" + t.den);
+                    // The period's value, straight from its two terms.
+                    w.formula(trends_row(vh, i), col,
+                              guarded(r, "ISNUMBER(" + t.num + ")", "ISNUMBER(" + t.den + ")", t.num, t.den));
+                    // Numerator and denominator to date: running sums over the periods in which both terms
+                    // were recorded (a month with spend but no revenue typed yet does not pull ROAS down; a
+                    // typed 0 counts); "" until the first such period; an error in a term stays an error in
+                    // every later period. A running sum (not a SUMPRODUCT over the row) keeps a typed cell
+                    // cheap: it dirties the periods from its own on, each one addition.
+                    const std::string paired = "AND(ISNUMBER(" + t.num + ");ISNUMBER(" + t.den + "))";
+                    const std::string failed = "ISERROR(" + t.num + ")+ISERROR(" + t.den + ")";
+                    auto running = [&](std::size_t header, const std::string& term) {
+                        const std::string prev = p == 0 ? std::string() : prev_cl + std::to_string(trends_row(header, i) + 1);
+                        if (p == 0) return "=IF(" + failed + ";" + t.num + "+" + t.den + ";IF(" + paired + ";" + term + ";\"\"))";
+                        return "=IF(" + failed + ";" + t.num + "+" + t.den + ";IF(ISERROR(" + prev + ");" + prev + ";IF(" +
+                               paired + ";N(" + prev + ")+" + term + ";" + prev + ")))";
+                    };
+                    w.formula(trends_row(nh, i), col, running(nh, t.num));
+                    w.formula(trends_row(dh, i), col, running(dh, t.den));
                     const std::string num = cl + std::to_string(trends_row(nh, i) + 1);
                     const std::string den = cl + std::to_string(trends_row(dh, i) + 1);
-                    w.formula(trends_row(vh, i), col, guarded(r, "ISNUMBER(" + num + ")", "ISNUMBER(" + den + ")", num, den));
-                    const std::string nums = "$C" + std::to_string(trends_row(nh, i) + 1) + ":" + num;
-                    const std::string dens = "$C" + std::to_string(trends_row(dh, i) + 1) + ":" + den;
-                    // Plan to date as of the period, up to the latest period with data (blank after it): the
-                    // ratio of the sums over the periods in which both terms were recorded (a month with spend
-                    // but no revenue typed yet does not pull ROAS down; a typed 0 counts).
-                    const std::string paired = "ISNUMBER(" + nums + ")*ISNUMBER(" + dens + ")";
+                    // Plan to date as of the period, up to the latest period with data (blank after it).
                     w.formula(trends_row(ph, i), col,
                               "=IF(" + std::to_string(p + 1) + ">$B$" + std::to_string(tr_last + 1) + ";\"\";" +
-                                  guarded(r, "SUMPRODUCT(" + paired + ")>0", "TRUE()",
-                                          "SUMPRODUCT(" + paired + ";" + nums + ")",
-                                          "SUMPRODUCT(" + paired + ";" + dens + ")")
-                                      .substr(1) +
-                                  ")");
+                                  guarded(r, "ISNUMBER(" + num + ")", "TRUE()", num, den).substr(1) + ")");
                 }
             }
             // The sums by period, each written once.
