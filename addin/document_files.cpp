@@ -3,9 +3,12 @@
 #include "uno_strings.hpp"
 
 #include <com/sun/star/beans/PropertyValue.hpp>
+#include <com/sun/star/document/XDocumentProperties.hpp>
+#include <com/sun/star/document/XDocumentPropertiesSupplier.hpp>
 #include <com/sun/star/frame/Desktop.hpp>
 #include <com/sun/star/frame/XComponentLoader.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <osl/file.hxx>
 
@@ -65,6 +68,20 @@ std::string system_path(const OUString& url) {
     OUString path;
     if (osl::FileBase::getSystemPathFromFileURL(url, path) != osl::FileBase::E_None) return {};
     return to_utf8(path);
+}
+
+bool bring_values_up_to_date(const css::uno::Reference<css::lang::XComponent>& document) {
+    css::uno::Reference<css::sheet::XCalculatable> calculation(document, css::uno::UNO_QUERY_THROW);
+    bool saved_by_libreoffice = false;
+    if (css::uno::Reference<css::document::XDocumentPropertiesSupplier> supplier{document, css::uno::UNO_QUERY};
+        supplier.is())
+        saved_by_libreoffice = supplier->getDocumentProperties()->getGenerator().startsWith("LibreOffice/");
+    if (saved_by_libreoffice && calculation->isAutomaticCalculationEnabled()) {
+        calculation->calculate();
+        return false;
+    }
+    calculation->calculateAll();
+    return true;
 }
 
 } // namespace kpi::uno_glue

@@ -48,4 +48,11 @@ private:
 // The system path of a file URL, "" when the URL is not a file's.
 [[nodiscard]] std::string system_path(const rtl::OUString& url);
 
+// After loading: the values the document shows brought up to date as cheaply as is safe. A document
+// LibreOffice saved with automatic calculation on carries its computed values (volatile cells are
+// computed again on load): only cells still dirty are computed (XCalculatable::calculate). Any other
+// document (another generator, automatic calculation off, a file without cached values) is recalculated
+// in full (calculateAll). Gives true when it recalculated in full.
+bool bring_values_up_to_date(const css::uno::Reference<css::lang::XComponent>& document);
+
 } // namespace kpi::uno_glue

@@ -1,9 +1,8 @@
 // kpi report WORKBOOK... [-o OUT] [--format pdf|xlsx|ods|html] [--lang vi|en] [--period PERIOD] [--force]
 // One office for all workbooks; progress on the terminal; docs/report.md.
 #include "cli.hpp"
+#include "document_files.hpp"
 #include "report_writer.hpp"
-
-#include <com/sun/star/sheet/XCalculatable.hpp>
 
 #include <chrono>
 #include <cstdio>
@@ -128,7 +127,7 @@ int run_report(const environment& env, const std::vector<std::string>& args) {
             continue;
         }
         try {
-            Reference<css::sheet::XCalculatable>(doc, css::uno::UNO_QUERY_THROW)->calculateAll();
+            uno_glue::bring_values_up_to_date(doc);
             uno_glue::report_request request;
             request.language = lang;
             request.fallback_language = default_language();

@@ -850,6 +850,36 @@ int main(int argc, char** argv) {
     office.restart();
 
     const auto& proposed_scheme = all_schemes[std::min(proposal, all_schemes.size() - 1)];
+    if (argc > 5 && std::string(argv[5]) == "--typed-loop") {
+        // For a profiler: one workbook as built, then typed cells in a loop (argv[6] times, default 200),
+        // each one timed; attach `perf record -p <soffice pid>` between the two markers on stderr.
+        const int times = argc > 6 ? std::atoi(argv[6]) : 200;
+        auto component = office.new_spreadsheet();
+        spreadsheet_ref doc(component, UNO_QUERY_THROW);
+        auto b = build(office, doc, s, all_schemes[0]);
+        fill(doc, b, s);
+        calculate_all(component);
+        auto data = sheet_named(doc, name_of(b, kpi::sheet_role::data));
+        auto input = data->getCellByPosition(2, b.last_period_spend_row);
+        const auto shown = actual_cell(doc, "FB-CPL");
+        const double original = input->getValue();
+        std::fprintf(stderr, "[typed-loop] start\n");
+        best_of set_only, total;
+        for (int i = 0; i < times; ++i) {
+            const auto t = clock_type::now();
+            input->setValue(original * (1.1 + 0.01 * (i % 50)));
+            set_only.add(seconds_since(t));
+            calculate(component);
+            (void)shown.cell->getValue();
+            total.add(seconds_since(t));
+        }
+        std::fprintf(stderr, "[typed-loop] done\n");
+        std::printf("typed cell: best %.1f ms (setValue alone best %.1f ms) over %d runs\n", total.best * 1000,
+                    set_only.best * 1000, times);
+        close(component);
+        std::filesystem::remove_all(dir / "profile");
+        return 0;
+    }
     if (proposal_only) { // the whole loop with one scheme only (the slow as-built workbook left out)
         built pb;
         Reference<css::lang::XComponent> proposed_doc;
