@@ -254,7 +254,10 @@ trend_figures trend_of(report_line& line, const kpi_row& reg_row, const trend_ro
         f.change = *f.value - *f.previous;
         if (*f.previous != 0) f.relative_change = *f.change / std::fabs(*f.previous);
     }
-    if (plan) {
+    // Plan to date up to the latest period with data only (the Trends sheet carries the latest one's
+    // value on to later periods).
+    const auto latest = latest_trend_period(t);
+    if (plan && latest && at <= *latest) {
         f.plan_to_date = plan->values[at];
         line.actual = f.plan_to_date;
         line.actual_from_dashboard = false;

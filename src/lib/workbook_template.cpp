@@ -937,16 +937,30 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
             const std::string l = column_letters(col);
             return "{data}.$" + l + "$1:INDEX({data}.$" + l + ":$" + l + ";" + rows_used + ")";
         };
-        auto measured = [&](measure m, const std::string& key, const std::string& channel) {
+        // Per (measure, channel): how many of its Data cells hold text where a number belongs (rows 2 to
+        // the last used row), in the column after the last period of the sums block (text_flag below).
+        auto text_count = [&](measure m, const std::string& channel) {
+            const auto col = static_cast<std::int32_t>(2 + static_cast<std::size_t>(m));
+            const std::string l = column_letters(col);
+            const std::string range = "{data}.$" + l + "$2:INDEX({data}.$" + l + ":$" + l + ";" + rows_used + ")";
+            const std::string chan = "{data}.$B$2:INDEX({data}.$B:$B;" + rows_used + ")";
+            return "=COUNTIFS(" + range + ";\"<>\";" + chan + ";" + channel + ")-COUNTIFS(" + range +
+                   ";\">-1E+300\";" + chan + ";" + channel + ")";
+        };
+        auto measured = [&](measure m, const std::string& key, const std::string& channel, const std::string& text_flag) {
             const std::string crit = std::string(data_period_column) + ";" + key + ";" +
                                      std::string(data_channel_column) + ";" + channel;
             const auto col = static_cast<std::int32_t>(2 + static_cast<std::size_t>(m));
             const std::string used_crit = used(0) + ";" + key + ";" + used(1) + ";" + channel;
-            // Nothing typed: ""; text among the numbers (a number typed as text): #VALUE!, never a sum that
-            // silently leaves it out.
+            const std::string sum = "SUMIFS(" + data_column(m) + ";" + crit + ")";
             const std::string typed = "COUNTIFS(" + used(col) + ";\"<>\";" + used_crit + ")";
-            return "IF(" + typed + "=0;\"\";IF(" + typed + ">COUNTIFS(" + used(col) + ";\">-1E+300\";" + used_crit +
-                   ");\"?\"*1;SUMIFS(" + data_column(m) + ";" + crit + ")))";
+            // Nothing typed: ""; text among the numbers (a number typed as text): #VALUE!, never a sum that
+            // silently leaves it out. The counts are the costly part of a typed cell's recalculation, so
+            // they are only made where needed: a sum other than 0 has typed numbers; the text check of the
+            // period runs only when the channel's column holds text somewhere.
+            return "IF(" + text_flag + ">0;IF(" + typed + "=0;\"\";IF(" + typed + ">COUNTIFS(" + used(col) +
+                   ";\">-1E+300\";" + used_crit + ");\"?\"*1;" + sum + "));IF(" + sum + "<>0;" + sum + ";IF(" + typed +
+                   "=0;\"\";0)))";
         };
         // One sum per (measure, channel) and period, shared by every KPI that needs it (FB-CPL, FB-CAC and
         // FB-ROAS all read Facebook's spend): the Numerator and Denominator blocks refer to these rows.
@@ -1056,15 +1070,16 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
                     w.formula(trends_row(dh, i), col, running(dh, t.den));
                     const std::string num = cl + std::to_string(trends_row(nh, i) + 1);
                     const std::string den = cl + std::to_string(trends_row(dh, i) + 1);
-                    // Plan to date as of the period, up to the latest period with data (blank after it).
-                    w.formula(trends_row(ph, i), col,
-                              "=IF(" + std::to_string(p + 1) + ">$B$" + std::to_string(tr_last + 1) + ";\"\";" +
-                                  guarded(r, "ISNUMBER(" + num + ")", "TRUE()", num, den).substr(1) + ")");
+                    // Plan to date as of the period (after the latest period with data it stays at the latest
+                    // one's: the Dashboard and the report show it up to the latest period only; a test of the
+                    // latest period here would make every cell of the block depend on every typed cell).
+                    w.formula(trends_row(ph, i), col, guarded(r, "ISNUMBER(" + num + ")", "TRUE()", num, den));
                 }
             }
             // The sums by period, each written once.
+            const std::string flag_col = column_letters(static_cast<std::int32_t>(last_pc + 1));
             w.text(ah, 0, vi ? "Tổng theo kỳ" : "Sums by period");
-            w.style(rect(ah, 0, ah, last_pc), std::nullopt, true, true);
+            w.style(rect(ah, 0, ah, last_pc + 1), std::nullopt, true, true);
             for (std::size_t j = 0; j < sums.size(); ++j) {
                 w.text(ah + 1 + j, 0, str(measure_title(sums[j].first), lang));
                 std::string label = sums[j].second; // the channel criterion, without its quotes
@@ -1077,8 +1092,12 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
                                                     month_of(start + static_cast<int>(p) * period_step), gran));
                 for (std::size_t j = 0; j < sums.size(); ++j)
                     w.formula(ah + 1 + j, first_pc + p,
-                              "=" + measured(sums[j].first, cl + "$" + std::to_string(vh + 1), sums[j].second));
+                              "=" + measured(sums[j].first, cl + "$" + std::to_string(vh + 1), sums[j].second,
+                                             "$" + flag_col + "$" + std::to_string(ah + 2 + j)));
             }
+            w.text(ah, last_pc + 1, vi ? "Ô chứa chữ" : "Cells with text");
+            for (std::size_t j = 0; j < sums.size(); ++j)
+                w.formula(ah + 1 + j, last_pc + 1, text_count(sums[j].first, sums[j].second));
             chart_first = ah + sums.size() + 2;
             for (std::size_t i = 0; i < n; ++i) {
                 const std::string reg_row = std::to_string(order[i]->register_row + 1);
@@ -1195,7 +1214,8 @@ workbook_model build_template(const workbook_profile& profile, day_serial today,
                                            values + ");1;" + k_ref + "-1))");
             w.formula(row, c_change, "=IF(AND(ISNUMBER(" + at(c_actual) + ");ISNUMBER(" + at(c_previous) + "));" +
                                          at(c_actual) + "-" + at(c_previous) + ";\"\")");
-            w.formula(row, c_to_date, "=IF(" + k_ref + "=0;\"\";INDEX(" + to_dates + ";1;" + k_ref + "))");
+            w.formula(row, c_to_date, "=IF(OR(" + k_ref + "=0;" + k_ref + ">" + last_ref + ");\"\";INDEX(" + to_dates +
+                                          ";1;" + k_ref + "))");
             // Attainment and status judge the plan to date (as of the period shown): the same actual as
             // the register's, the audit's and the report's.
             const auto actual = at(c_to_date), target = at(c_target);
