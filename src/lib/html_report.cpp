@@ -252,6 +252,7 @@ th,td{border:1px solid var(--line);padding:.3em .45em;vertical-align:top;text-al
 thead th{background:var(--head);font-weight:700}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 td.id{white-space:nowrap;font-weight:700}
+td.date{white-space:nowrap}
 td.wrap{overflow-wrap:anywhere}
 .status{white-space:nowrap;font-weight:700}
 .status .icon{display:inline-block;width:1.3em;text-align:center;font-weight:700}
@@ -259,7 +260,7 @@ td.wrap{overflow-wrap:anywhere}
 ul.notes{padding-left:1.2em}
 ul.notes li{margin:.2em 0}
 figure.chart{margin:1em 0;break-inside:avoid;page-break-inside:avoid}
-figure.chart svg{width:100%;height:auto;max-width:900px;display:block}
+figure.chart>svg{width:100%;height:auto;max-width:900px;display:block}
 figcaption{font-weight:700;margin:.3em 0}
 ul.legend{list-style:none;padding:0;margin:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1.2em}
 ul.legend svg{vertical-align:middle}
@@ -283,8 +284,8 @@ table.cards td.id{font-size:1.1em;border-bottom:1px solid var(--line);margin-bot
 }
 @media print{
 @page{size:A4 landscape;margin:12mm 10mm 14mm 10mm;)CSS";
-        out_ += "@bottom-left{content:\"" + css_string(company()) + "\";font-size:9pt}";
-        out_ += "@bottom-right{content:\"" + css_string(w(t_page)) + " \" counter(page) \" / \" counter(pages);font-size:9pt}}\n";
+        out_ += "@bottom-left{content:\"" + css_string(company()) + "\";font-size:9pt;font-family:sans-serif}";
+        out_ += "@bottom-right{content:\"" + css_string(w(t_page)) + " \" counter(page) \" / \" counter(pages);font-size:9pt;font-family:sans-serif}}\n";
         out_ += R"CSS(body{font-size:9.5pt}
 header.cover,main>section{max-width:none;padding:0;border:0}
 main>section{break-before:page;page-break-before:always}
@@ -343,7 +344,8 @@ a{color:inherit;text-decoration:none}
             else cls = "s-off", icon = "✖";
         }
         return "<td class=\"status " + std::string(cls) + "\" data-label=\"" + esc(label) +
-               "\"><span class=\"icon\" aria-hidden=\"true\">" + icon + "</span>" + esc(status_words(l, lang_)) + "</td>";
+               "\"><span class=\"sw\"><span class=\"icon\" aria-hidden=\"true\">" + icon + "</span>" +
+               esc(status_words(l, lang_)) + "</span></td>";
     }
 
     struct column {
@@ -393,7 +395,7 @@ a{color:inherit;text-decoration:none}
             cols.push_back({w(t_projection), "num"});
             cols.push_back({w(t_pace), ""});
         }
-        cols.push_back({w(t_deadline), ""});
+        cols.push_back({w(t_deadline), "date"});
         table_open(cols, "kpi");
         for (const auto& l : lines) {
             out_ += "<tr data-kpi=\"" + esc(l.id) + "\">";
@@ -489,7 +491,7 @@ a{color:inherit;text-decoration:none}
                 } else {
                     out_ += "<p>" + esc(w(t_behind)) + "</p>\n";
                     const std::vector<column> cols{
-                        {"ID", "id"}, {"KPI", "wrap"}, {w(t_projection), "num"}, {w(t_target), "num"}, {w(t_deadline), ""}};
+                        {"ID", "id"}, {"KPI", "wrap"}, {w(t_projection), "num"}, {w(t_target), "num"}, {w(t_deadline), "date"}};
                     table_open(cols, "behind");
                     for (const auto& l : r_.behind) {
                         const auto format = value_format(l);
@@ -604,14 +606,14 @@ a{color:inherit;text-decoration:none}
             for (const auto& a : l->trend->attainment)
                 if (a && std::isfinite(*a)) top = std::max(top, *a);
         top = std::min(std::ceil(top / 0.25) * 0.25, 10.0); // a wild value does not flatten the rest
-        const double left = 56, right = 16, upper = 14, lower = 40, width = 800, height = 320;
+        const double left = 56, right = 40, upper = 14, lower = 40, width = 800, height = 320;
         const double plot_w = width - left - right, plot_h = height - upper - lower;
         auto x_at = [&](std::size_t k) { return left + (n == 1 ? plot_w / 2 : plot_w * static_cast<double>(k) / static_cast<double>(n - 1)); };
         auto y_at = [&](double v) { return upper + plot_h * (1 - std::clamp(v, 0.0, top) / top); };
         const std::string id = "chart-" + std::to_string(++svg_ids_);
         out_ += "<figure class=\"chart trend\" aria-labelledby=\"" + id + "-cap\">\n<figcaption id=\"" + id + "-cap\">" +
                 esc(w(t_trend_title)) + "</figcaption>\n";
-        out_ += "<svg viewBox=\"0 0 800 320\" role=\"img\" aria-labelledby=\"" + id + "-title\" xmlns=\"http://www.w3.org/2000/svg\">";
+        out_ += "<svg viewBox=\"0 0 800 320\" role=\"img\" aria-labelledby=\"" + id + "-title\">";
         out_ += "<title id=\"" + id + "-title\">" + esc(w(t_trend_title)) + "</title>";
         out_ += "<rect x=\"0\" y=\"0\" width=\"800\" height=\"320\" fill=\"#fff\"/>";
         // grid and value axis
@@ -692,7 +694,7 @@ a{color:inherit;text-decoration:none}
         out_ += "<figure class=\"chart bars\" aria-labelledby=\"" + id + "-cap\">\n<figcaption id=\"" + id + "-cap\">" +
                 esc(w(t_bar_title)) + "</figcaption>\n";
         out_ += "<svg viewBox=\"0 0 800 " + fmt(height) + "\" role=\"img\" aria-labelledby=\"" + id +
-                "-title\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"" + id + "-title\">" + esc(w(t_bar_title)) +
+                "-title\"><title id=\"" + id + "-title\">" + esc(w(t_bar_title)) +
                 "</title>";
         const double bottom = upper + row_h * static_cast<double>(lines.size());
         const double step = top <= 1.5 ? 0.25 : top <= 3 ? 0.5 : 1.0;
