@@ -63,7 +63,8 @@ constexpr text t_largest{"Largest changes from the previous period (relative):",
 constexpr text t_direction{"Direction", "Chiều"};
 constexpr text t_better{"Better", "Tốt lên"};
 constexpr text t_worse{"Worse", "Xấu đi"};
-constexpr text t_none_behind{"No KPI is behind pace for its target.", "Không KPI nào chậm tiến độ so với mục tiêu."};
+constexpr text t_none_behind{"No KPI is behind pace for its target.",
+                             "Không KPI nào chậm tiến độ so với mục tiêu."};
 constexpr text t_behind{"KPIs behind pace (the projection to the deadline misses the target):",
                         "KPI chậm tiến độ (dự báo tại thời hạn không đạt mục tiêu):"};
 constexpr text t_goals_served{"Every strategic goal has at least one tactical KPI serving it.",
@@ -84,15 +85,17 @@ constexpr text t_flagged_sentence{" KPIs flagged (a link problem, or fewer than 
 constexpr text t_link{"Link", "Liên kết"};
 constexpr text t_link_problem{"Link problem", "Vấn đề liên kết"};
 constexpr text t_smart_failed{"SMART criteria not met", "Tiêu chí SMART chưa đạt"};
-constexpr text t_none_flagged{"No KPI is flagged: every tactical KPI rolls up to a strategic goal and meets all five "
-                              "SMART criteria.",
-                              "Không có KPI nào cần xem lại: mọi KPI chiến thuật đều dẫn tới một mục tiêu chiến lược "
-                              "và đạt đủ 5 tiêu chí SMART."};
+constexpr text t_none_flagged{
+    "No KPI is flagged: every tactical KPI rolls up to a strategic goal and meets all five "
+    "SMART criteria.",
+    "Không có KPI nào cần xem lại: mọi KPI chiến thuật đều dẫn tới một mục tiêu chiến lược "
+    "và đạt đủ 5 tiêu chí SMART."};
 constexpr text t_warnings{"Definition warnings", "Cảnh báo về định nghĩa"};
-constexpr text t_appendix_intro{"Formulas and definition sources come from the KPI function catalog; data sources from "
-                                "the register's Source column.",
-                                "Công thức và nguồn định nghĩa lấy từ danh mục hàm KPI; nguồn số liệu lấy từ cột Nguồn "
-                                "của bảng KPI."};
+constexpr text t_appendix_intro{
+    "Formulas and definition sources come from the KPI function catalog; data sources from "
+    "the register's Source column.",
+    "Công thức và nguồn định nghĩa lấy từ danh mục hàm KPI; nguồn số liệu lấy từ cột Nguồn "
+    "của bảng KPI."};
 constexpr text t_level{"Level", "Cấp độ"};
 constexpr text t_strategic{"Strategic", "Chiến lược"};
 constexpr text t_tactical{"Tactical", "Chiến thuật"};
@@ -132,9 +135,12 @@ std::uint32_t decode(sv s, std::size_t& i) {
         ++i;
         return c;
     }
-    if (c >= 0xC2 && c <= 0xDF) length = 2, cp = c & 0x1Fu;
-    else if (c >= 0xE0 && c <= 0xEF) length = 3, cp = c & 0x0Fu;
-    else if (c >= 0xF0 && c <= 0xF4) length = 4, cp = c & 0x07u;
+    if (c >= 0xC2 && c <= 0xDF)
+        length = 2, cp = c & 0x1Fu;
+    else if (c >= 0xE0 && c <= 0xEF)
+        length = 3, cp = c & 0x0Fu;
+    else if (c >= 0xF0 && c <= 0xF4)
+        length = 4, cp = c & 0x07u;
     if (length == 0 || i + length > s.size()) {
         ++i;
         return 0xFFFD;
@@ -157,10 +163,14 @@ std::uint32_t decode(sv s, std::size_t& i) {
 }
 
 bool allowed(std::uint32_t cp) noexcept {
-    if (cp == '\t' || cp == '\n') return true;
-    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return false;
-    if (cp >= 0xFDD0 && cp <= 0xFDEF) return false;
-    if ((cp & 0xFFFE) == 0xFFFE) return false;
+    if (cp == '\t' || cp == '\n')
+        return true;
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+        return false;
+    if (cp >= 0xFDD0 && cp <= 0xFDEF)
+        return false;
+    if ((cp & 0xFFFE) == 0xFFFE)
+        return false;
     return true;
 }
 
@@ -181,12 +191,14 @@ std::string css_string(sv s) {
     return out;
 }
 
-bool is_vi(sv language) noexcept { return language.substr(0, 2) == "vi"; }
+bool is_vi(sv language) noexcept {
+    return language.substr(0, 2) == "vi";
+}
 
 // ---- the page ---------------------------------------------------------------------------------
 
 class page {
-public:
+  public:
     explicit page(const report& r) : r_(r), lang_(is_vi(r.context.language) ? "vi" : "en") {}
 
     std::string build() {
@@ -196,15 +208,16 @@ public:
         out_ += "<main>\n";
         summary();
         for (std::size_t g = 0; g < report_groups.size(); ++g)
-            if (!r_.tactical[g].empty()) group(g);
+            if (!r_.tactical[g].empty())
+                group(g);
         findings();
         appendix();
-        out_ += "</main>\n<footer class=\"page-footer\"><p>" + esc(company()) + " · " + esc(format_iso(r_.context.today)) +
-                "</p></footer>\n</body>\n</html>\n";
+        out_ += "</main>\n<footer class=\"page-footer\"><p>" + esc(company()) + " · " +
+                esc(format_iso(r_.context.today)) + "</p></footer>\n</body>\n</html>\n";
         return std::move(out_);
     }
 
-private:
+  private:
     const report& r_;
     std::string lang_;
     std::string out_;
@@ -219,20 +232,24 @@ private:
         return v ? format_number(*v, code, lang_) : std::string();
     }
     [[nodiscard]] std::string group_name(std::size_t slot) const {
-        return report_groups[slot] == kpi_group::missing ? w(t_no_group)
-                                                         : std::string(group_title(report_groups[slot]).in(lang_));
+        return report_groups[slot] == kpi_group::missing
+                   ? w(t_no_group)
+                   : std::string(group_title(report_groups[slot]).in(lang_));
     }
 
     void head() {
         const auto title = w(t_report) + " – " + company();
-        out_ += "<!DOCTYPE html>\n<html lang=\"" + lang_ + "\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n";
+        out_ +=
+            "<!DOCTYPE html>\n<html lang=\"" + lang_ + "\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n";
         out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
         // Nothing runs and nothing is fetched, whatever the text holds.
-        out_ += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+        out_ += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+                "'unsafe-inline'; "
                 "img-src data:\">\n";
         out_ += "<meta name=\"generator\" content=\"Marketing KPI for LibreOffice Calc\">\n";
         out_ += "<title>" + esc(title) + "</title>\n<style>\n";
-        out_ += R"CSS(:root{color-scheme:light;--ink:#1a1a1a;--muted:#555;--line:#c8c8c8;--head:#eef1f5;--on:#1b7a34;--risk:#9a6700;--off:#b42318;--none:#666}
+        out_ +=
+            R"CSS(:root{color-scheme:light;--ink:#1a1a1a;--muted:#555;--line:#c8c8c8;--head:#eef1f5;--on:#1b7a34;--risk:#9a6700;--off:#b42318;--none:#666}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font-family:"DejaVu Sans","Noto Sans","Segoe UI",Arial,sans-serif;font-size:15px;line-height:1.45;color:var(--ink);background:#fff}
@@ -284,8 +301,10 @@ table.cards td.id{font-size:1.1em;border-bottom:1px solid var(--line);margin-bot
 }
 @media print{
 @page{size:A4 landscape;margin:12mm 10mm 14mm 10mm;)CSS";
-        out_ += "@bottom-left{content:\"" + css_string(company()) + "\";font-size:9pt;font-family:sans-serif}";
-        out_ += "@bottom-right{content:\"" + css_string(w(t_page)) + " \" counter(page) \" / \" counter(pages);font-size:9pt;font-family:sans-serif}}\n";
+        out_ +=
+            "@bottom-left{content:\"" + css_string(company()) + "\";font-size:9pt;font-family:sans-serif}";
+        out_ += "@bottom-right{content:\"" + css_string(w(t_page)) +
+                " \" counter(page) \" / \" counter(pages);font-size:9pt;font-family:sans-serif}}\n";
         out_ += R"CSS(body{font-size:9.5pt}
 header.cover,main>section{max-width:none;padding:0;border:0}
 main>section{break-before:page;page-break-before:always}
@@ -306,29 +325,37 @@ a{color:inherit;text-decoration:none}
     }
 
     void cover() {
-        out_ += "<header class=\"cover\" id=\"cover\">\n<h1>" + esc(w(t_report)) + "</h1>\n<p class=\"company\"><bdi>" +
-                esc(company()) + "</bdi></p>\n<dl class=\"pairs\">\n";
-        if (!r_.context.period.empty()) pair(w(t_period), r_.context.period);
-        if (r_.as_of) pair(w(t_plan_to_date), r_.as_of->keys.front() + " – " + r_.as_of->key);
+        out_ += "<header class=\"cover\" id=\"cover\">\n<h1>" + esc(w(t_report)) +
+                "</h1>\n<p class=\"company\"><bdi>" + esc(company()) + "</bdi></p>\n<dl class=\"pairs\">\n";
+        if (!r_.context.period.empty())
+            pair(w(t_period), r_.context.period);
+        if (r_.as_of)
+            pair(w(t_plan_to_date), r_.as_of->keys.front() + " – " + r_.as_of->key);
         pair(w(t_report_date), format_iso(r_.context.today));
-        if (!r_.context.source_name.empty()) pair(w(t_workbook), r_.context.source_name);
-        if (!r_.context.register_sheet.empty()) pair(w(t_register_sheet), r_.context.register_sheet);
+        if (!r_.context.source_name.empty())
+            pair(w(t_workbook), r_.context.source_name);
+        if (!r_.context.register_sheet.empty())
+            pair(w(t_register_sheet), r_.context.register_sheet);
         out_ += "</dl>\n<h2>" + esc(w(t_glance)) + "</h2>\n<dl class=\"pairs\">\n";
         std::vector<const report_line*> strategic, tactical;
-        for (const auto& l : r_.strategic) strategic.push_back(&l);
+        for (const auto& l : r_.strategic)
+            strategic.push_back(&l);
         for (const auto& g : r_.tactical)
-            for (const auto& l : g) tactical.push_back(&l);
+            for (const auto& l : g)
+                tactical.push_back(&l);
         pair(w(t_strategic_kpis), status_sentence(strategic, lang_));
         pair(w(t_tactical_kpis), status_sentence(tactical, lang_));
-        pair(w(t_flagged), std::to_string(r_.flagged_count) + w(t_of) + std::to_string(r_.kpi_count) + " KPI");
-        out_ += "</dl>\n<nav aria-labelledby=\"contents-title\"><h2 id=\"contents-title\">" + esc(w(t_contents)) +
-                "</h2>\n<ol>\n";
+        pair(w(t_flagged),
+             std::to_string(r_.flagged_count) + w(t_of) + std::to_string(r_.kpi_count) + " KPI");
+        out_ += "</dl>\n<nav aria-labelledby=\"contents-title\"><h2 id=\"contents-title\">" +
+                esc(w(t_contents)) + "</h2>\n<ol>\n";
         auto item = [&](const std::string& id, const std::string& title) {
             out_ += "<li><a href=\"#" + id + "\">" + esc(title) + "</a></li>\n";
         };
         item("summary", w(t_summary));
         for (std::size_t g = 0; g < report_groups.size(); ++g)
-            if (!r_.tactical[g].empty()) item("group-" + std::to_string(g + 1), group_name(g));
+            if (!r_.tactical[g].empty())
+                item("group-" + std::to_string(g + 1), group_name(g));
         item("findings", w(t_findings));
         item("appendix", w(t_appendix));
         out_ += "</ol>\n</nav>\n</header>\n";
@@ -339,9 +366,12 @@ a{color:inherit;text-decoration:none}
         const char* cls = "s-none";
         const char* icon = "○";
         if (l.status) {
-            if (*l.status > 0) cls = "s-on", icon = "✔";
-            else if (*l.status == 0) cls = "s-risk", icon = "▲";
-            else cls = "s-off", icon = "✖";
+            if (*l.status > 0)
+                cls = "s-on", icon = "✔";
+            else if (*l.status == 0)
+                cls = "s-risk", icon = "▲";
+            else
+                cls = "s-off", icon = "✖";
         }
         return "<td class=\"status " + std::string(cls) + "\" data-label=\"" + esc(label) +
                "\"><span class=\"sw\"><span class=\"icon\" aria-hidden=\"true\">" + icon + "</span>" +
@@ -355,15 +385,18 @@ a{color:inherit;text-decoration:none}
 
     void table_open(const std::vector<column>& cols, sv extra_class = "") {
         out_ += "<div class=\"table-wrap\"><table class=\"cards";
-        if (!extra_class.empty()) out_ += " " + std::string(extra_class);
+        if (!extra_class.empty())
+            out_ += " " + std::string(extra_class);
         out_ += "\">\n<thead><tr>";
-        for (const auto& c : cols) out_ += "<th scope=\"col\">" + esc(c.title) + "</th>";
+        for (const auto& c : cols)
+            out_ += "<th scope=\"col\">" + esc(c.title) + "</th>";
         out_ += "</tr></thead>\n<tbody>\n";
     }
     void table_close() { out_ += "</tbody>\n</table></div>\n"; }
     void td(const column& c, const std::string& content_escaped) {
         out_ += "<td";
-        if (!c.cls.empty()) out_ += " class=\"" + c.cls + "\"";
+        if (!c.cls.empty())
+            out_ += " class=\"" + c.cls + "\"";
         out_ += " data-label=\"" + esc(c.title) + "\">" + content_escaped + "</td>";
     }
     void td_text(const column& c, sv s) { td(c, s.empty() ? std::string() : "<bdi>" + esc(s) + "</bdi>"); }
@@ -371,10 +404,11 @@ a{color:inherit;text-decoration:none}
     // The KPI table as the PDF has it (kpi_table in report.cpp), the status and its words in one cell.
     void kpi_table(const std::vector<report_line>& lines, bool with_parent) {
         const auto& as_of = r_.as_of;
-        const bool over_time =
-            as_of && std::any_of(lines.begin(), lines.end(), [](const report_line& l) { return l.trend.has_value(); });
+        const bool over_time = as_of && std::any_of(lines.begin(), lines.end(),
+                                                    [](const report_line& l) { return l.trend.has_value(); });
         std::vector<column> cols{{"ID", "id"}, {"KPI", "wrap"}};
-        if (with_parent) cols.push_back({w(t_supports), "id"});
+        if (with_parent)
+            cols.push_back({w(t_supports), "id"});
         if (!over_time) {
             cols.push_back({w(t_owner), "wrap"});
             cols.push_back({w(t_unit), ""});
@@ -385,7 +419,9 @@ a{color:inherit;text-decoration:none}
             cols.push_back({w(t_unit), ""});
             cols.push_back({w(t_target), "num"});
             cols.push_back({w(t_value) + as_of->key, "num"});
-            cols.push_back({as_of->previous_key.empty() ? w(t_previous) : w(t_previous) + " " + as_of->previous_key, "num"});
+            cols.push_back(
+                {as_of->previous_key.empty() ? w(t_previous) : w(t_previous) + " " + as_of->previous_key,
+                 "num"});
             cols.push_back({w(t_change), "num"});
             cols.push_back({w(t_plan_to_date), "num"});
         }
@@ -402,7 +438,8 @@ a{color:inherit;text-decoration:none}
             std::size_t c = 0;
             td_text(cols[c++], l.id);
             td_text(cols[c++], l.name);
-            if (with_parent) td_text(cols[c++], l.parent);
+            if (with_parent)
+                td_text(cols[c++], l.parent);
             const std::string format = value_format(l);
             if (!over_time) {
                 td_text(cols[c++], l.owner);
@@ -416,8 +453,9 @@ a{color:inherit;text-decoration:none}
                 const auto* t = l.trend ? &*l.trend : nullptr;
                 td(cols[c++], esc(t ? num(t->value, format) : std::string()));
                 td(cols[c++], esc(t ? num(t->previous, format) : std::string()));
-                td(cols[c++], esc(t && t->change ? format_number(*t->change, change_format(format, *t->change), lang_)
-                                                 : std::string()));
+                td(cols[c++],
+                   esc(t && t->change ? format_number(*t->change, change_format(format, *t->change), lang_)
+                                      : std::string()));
                 td(cols[c++], esc(num(l.actual, format)));
             }
             td(cols[c++], esc(num(l.attainment, "0.0%")));
@@ -435,23 +473,29 @@ a{color:inherit;text-decoration:none}
 
     void notes(const std::vector<report_line>& lines) {
         const auto list = data_notes(lines, r_.as_of, lang_);
-        if (list.empty()) return;
+        if (list.empty())
+            return;
         out_ += "<h3>" + esc(w(t_notes)) + "</h3>\n<ul class=\"notes\">\n";
-        for (const auto& n : list) out_ += "<li>" + esc(n) + "</li>\n";
+        for (const auto& n : list)
+            out_ += "<li>" + esc(n) + "</li>\n";
         out_ += "</ul>\n";
     }
 
     void summary() {
         out_ += "<section id=\"summary\">\n<h2>" + esc(w(t_summary)) + "</h2>\n";
         std::vector<const report_line*> all;
-        for (const auto& l : r_.strategic) all.push_back(&l);
+        for (const auto& l : r_.strategic)
+            all.push_back(&l);
         std::string intro = r_.strategic.empty() ? w(t_no_strategic) : status_sentence(all, lang_);
-        if (r_.as_of) intro += w(t_reporting_period) + r_.as_of->key + w(t_from) + r_.as_of->keys.front() + ".";
+        if (r_.as_of)
+            intro += w(t_reporting_period) + r_.as_of->key + w(t_from) + r_.as_of->keys.front() + ".";
         out_ += "<p>" + esc(intro) + "</p>\n";
-        if (!r_.strategic.empty()) kpi_table(r_.strategic, false);
+        if (!r_.strategic.empty())
+            kpi_table(r_.strategic, false);
         if (!r_.trend_notes.empty()) {
             out_ += "<ul class=\"notes\">\n";
-            for (const auto& n : r_.trend_notes) out_ += "<li>" + esc(n) + "</li>\n";
+            for (const auto& n : r_.trend_notes)
+                out_ += "<li>" + esc(n) + "</li>\n";
             out_ += "</ul>\n";
         }
         notes(r_.strategic);
@@ -480,7 +524,8 @@ a{color:inherit;text-decoration:none}
                         td_text(cols[1], mv.name);
                         td(cols[2], esc(format_number(mv.previous, format, lang_)));
                         td(cols[3], esc(format_number(mv.value, format, lang_)));
-                        td(cols[4], esc(format_number(mv.relative_change, change_format("0.0%", mv.relative_change), lang_)));
+                        td(cols[4], esc(format_number(mv.relative_change,
+                                                      change_format("0.0%", mv.relative_change), lang_)));
                         td(cols[5], esc(w(mv.better ? t_better : t_worse)));
                         out_ += "</tr>\n";
                     }
@@ -490,8 +535,11 @@ a{color:inherit;text-decoration:none}
                     out_ += "<p>" + esc(w(t_none_behind)) + "</p>\n";
                 } else {
                     out_ += "<p>" + esc(w(t_behind)) + "</p>\n";
-                    const std::vector<column> cols{
-                        {"ID", "id"}, {"KPI", "wrap"}, {w(t_projection), "num"}, {w(t_target), "num"}, {w(t_deadline), "date"}};
+                    const std::vector<column> cols{{"ID", "id"},
+                                                   {"KPI", "wrap"},
+                                                   {w(t_projection), "num"},
+                                                   {w(t_target), "num"},
+                                                   {w(t_deadline), "date"}};
                     table_open(cols, "behind");
                     for (const auto& l : r_.behind) {
                         const auto format = value_format(l);
@@ -515,7 +563,8 @@ a{color:inherit;text-decoration:none}
                 out_ += "</ul>\n";
             }
         }
-        if (r_.as_of) trend_chart(r_.strategic);
+        if (r_.as_of)
+            trend_chart(r_.strategic);
         out_ += "</section>\n";
     }
 
@@ -523,14 +572,18 @@ a{color:inherit;text-decoration:none}
         const auto& lines = r_.tactical[g];
         out_ += "<section id=\"group-" + std::to_string(g + 1) + "\">\n<h2>" + esc(group_name(g)) + "</h2>\n";
         std::vector<const report_line*> all;
-        for (const auto& l : lines) all.push_back(&l);
+        for (const auto& l : lines)
+            all.push_back(&l);
         out_ += "<p>" + esc(status_sentence(all, lang_)) + "</p>\n";
         kpi_table(lines, true);
         notes(lines);
-        const bool over_time = r_.as_of && std::any_of(lines.begin(), lines.end(),
-                                                       [](const report_line& l) { return l.trend.has_value(); });
-        if (over_time) trend_chart(lines);
-        else if (std::any_of(lines.begin(), lines.end(), [](const report_line& l) { return l.attainment.has_value(); }))
+        const bool over_time = r_.as_of && std::any_of(lines.begin(), lines.end(), [](const report_line& l) {
+                                   return l.trend.has_value();
+                               });
+        if (over_time)
+            trend_chart(lines);
+        else if (std::any_of(lines.begin(), lines.end(),
+                             [](const report_line& l) { return l.attainment.has_value(); }))
             bar_chart(lines);
         out_ += "</section>\n";
     }
@@ -545,19 +598,23 @@ a{color:inherit;text-decoration:none}
     static std::string marker(std::size_t k, double x, double y, const char* colour) {
         char b[320];
         switch (k % 5) {
-        case 0: std::snprintf(b, sizeof b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>", x, y, colour); break;
+        case 0:
+            std::snprintf(b, sizeof b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"/>", x, y, colour);
+            break;
         case 1:
-            std::snprintf(b, sizeof b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\" fill=\"%s\"/>", x - 4, y - 4,
-                          colour);
+            std::snprintf(b, sizeof b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\" fill=\"%s\"/>",
+                          x - 4, y - 4, colour);
             break;
         case 2:
             std::snprintf(b, sizeof b, "<path d=\"M%.1f %.1fl5 8.5h-10z\" fill=\"%s\"/>", x, y - 5, colour);
             break;
         case 3:
-            std::snprintf(b, sizeof b, "<path d=\"M%.1f %.1fl5 5 -5 5 -5 -5z\" fill=\"%s\"/>", x, y - 5, colour);
+            std::snprintf(b, sizeof b, "<path d=\"M%.1f %.1fl5 5 -5 5 -5 -5z\" fill=\"%s\"/>", x, y - 5,
+                          colour);
             break;
         default:
-            std::snprintf(b, sizeof b, "<path d=\"M%.1f %.1fl8 8m0 -8l-8 8\" stroke=\"%s\" stroke-width=\"2.5\"/>", x - 4,
+            std::snprintf(b, sizeof b,
+                          "<path d=\"M%.1f %.1fl8 8m0 -8l-8 8\" stroke=\"%s\" stroke-width=\"2.5\"/>", x - 4,
                           y - 4, colour);
             break;
         }
@@ -567,7 +624,8 @@ a{color:inherit;text-decoration:none}
     static std::string legend_swatch(std::size_t k, bool target) {
         std::string s = "<svg width=\"34\" height=\"14\" viewBox=\"0 0 34 14\" aria-hidden=\"true\">";
         if (target) {
-            s += "<line x1=\"1\" y1=\"7\" x2=\"33\" y2=\"7\" stroke=\"#111\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>";
+            s += "<line x1=\"1\" y1=\"7\" x2=\"33\" y2=\"7\" stroke=\"#111\" stroke-width=\"2\" "
+                 "stroke-dasharray=\"6 3\"/>";
         } else {
             const char* colour = palette[k % std::size(palette)];
             s += "<line x1=\"1\" y1=\"7\" x2=\"33\" y2=\"7\" stroke=\"" + std::string(colour) +
@@ -604,15 +662,19 @@ a{color:inherit;text-decoration:none}
         double top = 1.2;
         for (const auto* l : series)
             for (const auto& a : l->trend->attainment)
-                if (a && std::isfinite(*a)) top = std::max(top, *a);
+                if (a && std::isfinite(*a))
+                    top = std::max(top, *a);
         top = std::min(std::ceil(top / 0.25) * 0.25, 10.0); // a wild value does not flatten the rest
         const double left = 56, right = 40, upper = 14, lower = 40, width = 800, height = 320;
         const double plot_w = width - left - right, plot_h = height - upper - lower;
-        auto x_at = [&](std::size_t k) { return left + (n == 1 ? plot_w / 2 : plot_w * static_cast<double>(k) / static_cast<double>(n - 1)); };
+        auto x_at = [&](std::size_t k) {
+            return left +
+                   (n == 1 ? plot_w / 2 : plot_w * static_cast<double>(k) / static_cast<double>(n - 1));
+        };
         auto y_at = [&](double v) { return upper + plot_h * (1 - std::clamp(v, 0.0, top) / top); };
         const std::string id = "chart-" + std::to_string(++svg_ids_);
-        out_ += "<figure class=\"chart trend\" aria-labelledby=\"" + id + "-cap\">\n<figcaption id=\"" + id + "-cap\">" +
-                esc(w(t_trend_title)) + "</figcaption>\n";
+        out_ += "<figure class=\"chart trend\" aria-labelledby=\"" + id + "-cap\">\n<figcaption id=\"" + id +
+                "-cap\">" + esc(w(t_trend_title)) + "</figcaption>\n";
         out_ += "<svg viewBox=\"0 0 800 320\" role=\"img\" aria-labelledby=\"" + id + "-title\">";
         out_ += "<title id=\"" + id + "-title\">" + esc(w(t_trend_title)) + "</title>";
         out_ += "<rect x=\"0\" y=\"0\" width=\"800\" height=\"320\" fill=\"#fff\"/>";
@@ -620,21 +682,24 @@ a{color:inherit;text-decoration:none}
         const double step = top <= 1.5 ? 0.25 : top <= 3 ? 0.5 : 1.0;
         for (double v = 0; v <= top + 1e-9; v += step) {
             const auto y = fmt(y_at(v));
-            out_ += "<line x1=\"" + fmt(left) + "\" y1=\"" + y + "\" x2=\"" + fmt(width - right) + "\" y2=\"" + y +
-                    "\" stroke=\"#ddd\"/>";
+            out_ += "<line x1=\"" + fmt(left) + "\" y1=\"" + y + "\" x2=\"" + fmt(width - right) +
+                    "\" y2=\"" + y + "\" stroke=\"#ddd\"/>";
             out_ += "<text x=\"" + fmt(left - 6) + "\" y=\"" + fmt(y_at(v) + 4) +
-                    "\" font-size=\"12\" text-anchor=\"end\" fill=\"#333\">" + esc(format_number(v, "0%", lang_)) + "</text>";
+                    "\" font-size=\"12\" text-anchor=\"end\" fill=\"#333\">" +
+                    esc(format_number(v, "0%", lang_)) + "</text>";
         }
         // period axis: every label when they fit, else every k-th
         const std::size_t every = std::max<std::size_t>(1, (n + 11) / 12);
         for (std::size_t k = 0; k < n; k += every)
             out_ += "<text x=\"" + fmt(x_at(k)) + "\" y=\"" + fmt(height - lower + 18) +
-                    "\" font-size=\"12\" text-anchor=\"middle\" fill=\"#333\">" + esc(as_of.keys[k]) + "</text>";
-        out_ += "<line x1=\"" + fmt(left) + "\" y1=\"" + fmt(y_at(0)) + "\" x2=\"" + fmt(width - right) + "\" y2=\"" +
-                fmt(y_at(0)) + "\" stroke=\"#333\"/>";
+                    "\" font-size=\"12\" text-anchor=\"middle\" fill=\"#333\">" + esc(as_of.keys[k]) +
+                    "</text>";
+        out_ += "<line x1=\"" + fmt(left) + "\" y1=\"" + fmt(y_at(0)) + "\" x2=\"" + fmt(width - right) +
+                "\" y2=\"" + fmt(y_at(0)) + "\" stroke=\"#333\"/>";
         // the target line
-        out_ += "<line x1=\"" + fmt(left) + "\" y1=\"" + fmt(y_at(1)) + "\" x2=\"" + fmt(width - right) + "\" y2=\"" +
-                fmt(y_at(1)) + "\" stroke=\"#111\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>";
+        out_ += "<line x1=\"" + fmt(left) + "\" y1=\"" + fmt(y_at(1)) + "\" x2=\"" + fmt(width - right) +
+                "\" y2=\"" + fmt(y_at(1)) +
+                "\" stroke=\"#111\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>";
         for (std::size_t j = 0; j < series.size(); ++j) {
             const char* colour = palette[j % std::size(palette)];
             const auto& att = series[j]->trend->attainment;
@@ -650,10 +715,11 @@ a{color:inherit;text-decoration:none}
             }
             out_ += "<g><title>" + esc(series[j]->id) + "</title>";
             if (!path.empty())
-                out_ += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"2.5\"" +
-                        dash_attr(j) + "/>";
+                out_ += "<path d=\"" + path + "\" fill=\"none\" stroke=\"" + colour +
+                        "\" stroke-width=\"2.5\"" + dash_attr(j) + "/>";
             for (std::size_t k = 0; k < att.size() && k < n; ++k)
-                if (att[k] && std::isfinite(*att[k])) out_ += marker(j, x_at(k), y_at(*att[k]), colour);
+                if (att[k] && std::isfinite(*att[k]))
+                    out_ += marker(j, x_at(k), y_at(*att[k]), colour);
             out_ += "</g>";
         }
         out_ += "</svg>\n<ul class=\"legend\">";
@@ -662,7 +728,8 @@ a{color:inherit;text-decoration:none}
         out_ += "<li>" + legend_swatch(0, true) + " " + esc(w(t_target_line)) + "</li></ul>\n";
         // the chart's data
         std::vector<column> cols{{w(t_period_col), "id"}};
-        for (const auto* l : series) cols.push_back({l->id, "num"});
+        for (const auto* l : series)
+            cols.push_back({l->id, "num"});
         cols.push_back({w(t_target_line), "num"});
         out_ += "<h3>" + esc(w(t_trend_data)) + "</h3>\n";
         table_open(cols, "chart-data");
@@ -671,7 +738,8 @@ a{color:inherit;text-decoration:none}
             td_text(cols[0], as_of.keys[k]);
             for (std::size_t j = 0; j < series.size(); ++j) {
                 const auto& a = series[j]->trend->attainment;
-                td(cols[1 + j], k < a.size() && a[k] ? esc(format_number(*a[k], "0%", lang_)) : std::string());
+                td(cols[1 + j],
+                   k < a.size() && a[k] ? esc(format_number(*a[k], "0%", lang_)) : std::string());
             }
             td(cols.back(), esc(format_number(1.0, "0%", lang_)));
             out_ += "</tr>\n";
@@ -684,39 +752,45 @@ a{color:inherit;text-decoration:none}
     void bar_chart(const std::vector<report_line>& lines) {
         double top = 1.2;
         for (const auto& l : lines)
-            if (l.attainment && std::isfinite(*l.attainment)) top = std::max(top, *l.attainment);
+            if (l.attainment && std::isfinite(*l.attainment))
+                top = std::max(top, *l.attainment);
         top = std::min(std::ceil(top / 0.25) * 0.25, 10.0);
         const double left = 90, right = 70, row_h = 26, upper = 10;
         const double width = 800, plot_w = width - left - right;
         const double height = upper + row_h * static_cast<double>(lines.size()) + 30;
         auto x_at = [&](double v) { return left + plot_w * std::clamp(v, 0.0, top) / top; };
         const std::string id = "chart-" + std::to_string(++svg_ids_);
-        out_ += "<figure class=\"chart bars\" aria-labelledby=\"" + id + "-cap\">\n<figcaption id=\"" + id + "-cap\">" +
-                esc(w(t_bar_title)) + "</figcaption>\n";
+        out_ += "<figure class=\"chart bars\" aria-labelledby=\"" + id + "-cap\">\n<figcaption id=\"" + id +
+                "-cap\">" + esc(w(t_bar_title)) + "</figcaption>\n";
         out_ += "<svg viewBox=\"0 0 800 " + fmt(height) + "\" role=\"img\" aria-labelledby=\"" + id +
-                "-title\"><title id=\"" + id + "-title\">" + esc(w(t_bar_title)) +
-                "</title>";
+                "-title\"><title id=\"" + id + "-title\">" + esc(w(t_bar_title)) + "</title>";
         const double bottom = upper + row_h * static_cast<double>(lines.size());
         const double step = top <= 1.5 ? 0.25 : top <= 3 ? 0.5 : 1.0;
         for (double v = 0; v <= top + 1e-9; v += step)
-            out_ += "<line x1=\"" + fmt(x_at(v)) + "\" y1=\"" + fmt(upper) + "\" x2=\"" + fmt(x_at(v)) + "\" y2=\"" +
-                    fmt(bottom) + "\" stroke=\"#ddd\"/><text x=\"" + fmt(x_at(v)) + "\" y=\"" + fmt(bottom + 18) +
-                    "\" font-size=\"12\" text-anchor=\"middle\" fill=\"#333\">" + esc(format_number(v, "0%", lang_)) +
-                    "</text>";
+            out_ += "<line x1=\"" + fmt(x_at(v)) + "\" y1=\"" + fmt(upper) + "\" x2=\"" + fmt(x_at(v)) +
+                    "\" y2=\"" + fmt(bottom) + "\" stroke=\"#ddd\"/><text x=\"" + fmt(x_at(v)) + "\" y=\"" +
+                    fmt(bottom + 18) + "\" font-size=\"12\" text-anchor=\"middle\" fill=\"#333\">" +
+                    esc(format_number(v, "0%", lang_)) + "</text>";
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const auto& l = lines[i];
             const double y = upper + row_h * static_cast<double>(i);
             out_ += "<text x=\"" + fmt(left - 6) + "\" y=\"" + fmt(y + 17) +
                     "\" font-size=\"12\" text-anchor=\"end\" fill=\"#111\">" + esc(l.id) + "</text>";
-            if (!l.attainment) continue;
-            const char* colour = !l.status ? "#777" : *l.status > 0 ? "#1b7a34" : *l.status == 0 ? "#b07800" : "#b42318";
-            out_ += "<rect x=\"" + fmt(left) + "\" y=\"" + fmt(y + 5) + "\" width=\"" + fmt(x_at(*l.attainment) - left) +
-                    "\" height=\"16\" fill=\"" + colour + "\"><title>" + esc(l.id) + "</title></rect>";
-            out_ += "<text x=\"" + fmt(x_at(*l.attainment) + 4) + "\" y=\"" + fmt(y + 17) + "\" font-size=\"12\" fill=\"#111\">" +
-                    esc(format_number(*l.attainment, "0.0%", lang_)) + "</text>";
+            if (!l.attainment)
+                continue;
+            const char* colour = !l.status        ? "#777"
+                                 : *l.status > 0  ? "#1b7a34"
+                                 : *l.status == 0 ? "#b07800"
+                                                  : "#b42318";
+            out_ += "<rect x=\"" + fmt(left) + "\" y=\"" + fmt(y + 5) + "\" width=\"" +
+                    fmt(x_at(*l.attainment) - left) + "\" height=\"16\" fill=\"" + colour + "\"><title>" +
+                    esc(l.id) + "</title></rect>";
+            out_ += "<text x=\"" + fmt(x_at(*l.attainment) + 4) + "\" y=\"" + fmt(y + 17) +
+                    "\" font-size=\"12\" fill=\"#111\">" + esc(format_number(*l.attainment, "0.0%", lang_)) +
+                    "</text>";
         }
-        out_ += "<line x1=\"" + fmt(x_at(1)) + "\" y1=\"" + fmt(upper - 4) + "\" x2=\"" + fmt(x_at(1)) + "\" y2=\"" +
-                fmt(bottom) + "\" stroke=\"#111\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>";
+        out_ += "<line x1=\"" + fmt(x_at(1)) + "\" y1=\"" + fmt(upper - 4) + "\" x2=\"" + fmt(x_at(1)) +
+                "\" y2=\"" + fmt(bottom) + "\" stroke=\"#111\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>";
         out_ += "</svg>\n<ul class=\"legend\"><li>" + legend_swatch(0, true) + " " + esc(w(t_target_line)) +
                 "</li></ul>\n</figure>\n";
     }
@@ -725,13 +799,16 @@ a{color:inherit;text-decoration:none}
 
     void findings() {
         out_ += "<section id=\"findings\">\n<h2>" + esc(w(t_findings)) + "</h2>\n";
-        out_ += "<p>" + esc(std::to_string(r_.flagged_count) + w(t_of) + std::to_string(r_.kpi_count) + w(t_flagged_sentence)) +
+        out_ += "<p>" +
+                esc(std::to_string(r_.flagged_count) + w(t_of) + std::to_string(r_.kpi_count) +
+                    w(t_flagged_sentence)) +
                 "</p>\n";
         if (r_.findings.empty()) {
             out_ += "<p>" + esc(w(t_none_flagged)) + "</p>\n";
         } else {
-            const std::vector<column> cols{{"ID", "id"},          {"KPI", "wrap"},       {w(t_link), ""},
-                                           {w(t_link_problem), "wrap"}, {"SMART", "num"}, {w(t_smart_failed), "wrap"}};
+            const std::vector<column> cols{{"ID", "id"},     {"KPI", "wrap"},
+                                           {w(t_link), ""},  {w(t_link_problem), "wrap"},
+                                           {"SMART", "num"}, {w(t_smart_failed), "wrap"}};
             table_open(cols, "findings");
             for (const auto& f : r_.findings) {
                 out_ += "<tr data-kpi=\"" + esc(f.id) + "\">";
@@ -747,17 +824,24 @@ a{color:inherit;text-decoration:none}
         }
         if (!r_.warnings.empty()) {
             out_ += "<h3>" + esc(w(t_warnings)) + "</h3>\n<ul class=\"notes\">\n";
-            for (const auto& warning : r_.warnings) out_ += "<li>" + esc(warning) + "</li>\n";
+            for (const auto& warning : r_.warnings)
+                out_ += "<li>" + esc(warning) + "</li>\n";
             out_ += "</ul>\n";
         }
         out_ += "</section>\n";
     }
 
     void appendix() {
-        out_ += "<section id=\"appendix\">\n<h2>" + esc(w(t_appendix)) + "</h2>\n<p>" + esc(w(t_appendix_intro)) + "</p>\n";
-        const std::vector<column> cols{{"ID", "id"},       {"KPI", "wrap"},      {w(t_level), ""},
-                                       {w(t_unit), ""},    {w(t_function), "id"}, {w(t_formula), "wrap"},
-                                       {w(t_definition_source), "wrap"}, {w(t_data_source), "wrap"}};
+        out_ += "<section id=\"appendix\">\n<h2>" + esc(w(t_appendix)) + "</h2>\n<p>" +
+                esc(w(t_appendix_intro)) + "</p>\n";
+        const std::vector<column> cols{{"ID", "id"},
+                                       {"KPI", "wrap"},
+                                       {w(t_level), ""},
+                                       {w(t_unit), ""},
+                                       {w(t_function), "id"},
+                                       {w(t_formula), "wrap"},
+                                       {w(t_definition_source), "wrap"},
+                                       {w(t_data_source), "wrap"}};
         if (r_.strategic.empty() && r_.tactical_count() == 0) {
             out_ += "</section>\n";
             return;
@@ -781,9 +865,11 @@ a{color:inherit;text-decoration:none}
             td_text(cols[7], l.source);
             out_ += "</tr>\n";
         };
-        for (const auto& l : r_.strategic) add(l, true);
+        for (const auto& l : r_.strategic)
+            add(l, true);
         for (const auto& g : r_.tactical)
-            for (const auto& l : g) add(l, false);
+            for (const auto& l : g)
+                add(l, false);
         table_close();
         out_ += "</section>\n";
     }
@@ -797,30 +883,46 @@ std::string html_escape(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         const auto cp = decode(s, i);
         switch (cp) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: append_utf8(out, allowed(cp) ? cp : 0xFFFDu);
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            append_utf8(out, allowed(cp) ? cp : 0xFFFDu);
         }
     }
     return out;
 }
 
 std::string format_number(double value, std::string_view code, std::string_view language) {
-    if (!std::isfinite(value)) return "—";
+    if (!std::isfinite(value))
+        return "—";
     // Sections "positive;negative;zero": the negative one shows the magnitude.
     std::string_view section = code;
     double v = value;
     if (const auto first = code.find(';'); first != std::string_view::npos) {
         const auto second = code.find(';', first + 1);
         const auto pos = code.substr(0, first);
-        const auto neg = code.substr(first + 1, second == std::string_view::npos ? std::string_view::npos : second - first - 1);
+        const auto neg = code.substr(first + 1, second == std::string_view::npos ? std::string_view::npos
+                                                                                 : second - first - 1);
         const auto zero = second == std::string_view::npos ? pos : code.substr(second + 1);
-        if (value > 0) section = pos;
-        else if (value < 0) section = neg, v = -value;
-        else section = zero;
+        if (value > 0)
+            section = pos;
+        else if (value < 0)
+            section = neg, v = -value;
+        else
+            section = zero;
     }
     // A literal prefix before the digits ("+", "-") and the digit pattern.
     const auto digits = section.find_first_of("#0");
@@ -830,17 +932,21 @@ std::string format_number(double value, std::string_view code, std::string_view 
     const bool grouping = pattern.find(',') != std::string_view::npos;
     std::size_t decimals = 0;
     if (const auto point = pattern.find('.'); point != std::string_view::npos)
-        while (point + 1 + decimals < pattern.size() && pattern[point + 1 + decimals] == '0') ++decimals;
-    if (percent) v *= 100;
+        while (point + 1 + decimals < pattern.size() && pattern[point + 1 + decimals] == '0')
+            ++decimals;
+    if (percent)
+        v *= 100;
     bool negative = false;
-    if (v < 0 && code.find(';') == std::string_view::npos) negative = true, v = -v;
+    if (v < 0 && code.find(';') == std::string_view::npos)
+        negative = true, v = -v;
     // Half away from zero, as Calc rounds.
     const double scale = std::pow(10.0, static_cast<double>(decimals));
     const double rounded = std::round(v * scale) / scale;
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", static_cast<int>(decimals), rounded);
     std::string plain = buffer;
-    if (negative && rounded == 0) negative = false; // no "-0"
+    if (negative && rounded == 0)
+        negative = false; // no "-0"
     const auto dot = plain.find('.');
     std::string whole = plain.substr(0, dot);
     const std::string fraction = dot == std::string::npos ? std::string() : plain.substr(dot + 1);
@@ -849,16 +955,21 @@ std::string format_number(double value, std::string_view code, std::string_view 
         std::string grouped;
         const std::size_t lead = whole.size() % 3 == 0 ? 3 : whole.size() % 3;
         grouped = whole.substr(0, lead);
-        for (std::size_t i = lead; i < whole.size(); i += 3) grouped += (vi ? "." : ",") + whole.substr(i, 3);
+        for (std::size_t i = lead; i < whole.size(); i += 3)
+            grouped += (vi ? "." : ",") + whole.substr(i, 3);
         whole = grouped;
     }
     std::string out = prefix + (negative ? "-" : "") + whole;
-    if (!fraction.empty()) out += (vi ? "," : ".") + fraction;
-    if (percent) out += "%";
+    if (!fraction.empty())
+        out += (vi ? "," : ".") + fraction;
+    if (percent)
+        out += "%";
     return out;
 }
 
-std::string html_report(const report& r) { return page(r).build(); }
+std::string html_report(const report& r) {
+    return page(r).build();
+}
 
 void write_file_atomically(const std::filesystem::path& target, std::string_view bytes) {
     namespace fs = std::filesystem;

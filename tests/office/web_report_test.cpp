@@ -55,12 +55,14 @@ fs::path screenshot_dir() {
 // Runs chromium headless with `args` in a process group of its own, stdout to `out`; waits at most
 // 120 s, then ends the whole group (the browser's helpers too). Returns its exit code (-1: killed).
 int run_chromium(const std::vector<std::string>& args, const fs::path& out, const fs::path& profile) {
-    std::vector<std::string> argv_s{"/usr/bin/chromium", "--headless", "--disable-gpu", "--no-sandbox",
-                                    "--no-first-run", "--disable-extensions", "--hide-scrollbars",
-                                    "--user-data-dir=" + profile.string()};
+    std::vector<std::string> argv_s{"/usr/bin/chromium", "--headless",
+                                    "--disable-gpu",     "--no-sandbox",
+                                    "--no-first-run",    "--disable-extensions",
+                                    "--hide-scrollbars", "--user-data-dir=" + profile.string()};
     argv_s.insert(argv_s.end(), args.begin(), args.end());
     std::vector<char*> argv;
-    for (auto& a : argv_s) argv.push_back(a.data());
+    for (auto& a : argv_s)
+        argv.push_back(a.data());
     argv.push_back(nullptr);
     posix_spawn_file_actions_t files;
     posix_spawn_file_actions_init(&files);
@@ -75,7 +77,8 @@ int run_chromium(const std::vector<std::string>& args, const fs::path& out, cons
     const int spawned = posix_spawn(&pid, argv[0], &files, &attr, argv.data(), environ);
     posix_spawn_file_actions_destroy(&files);
     posix_spawnattr_destroy(&attr);
-    if (spawned != 0) return -2;
+    if (spawned != 0)
+        return -2;
     int status = 0;
     bool done = false;
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(120);
@@ -90,12 +93,14 @@ int run_chromium(const std::vector<std::string>& args, const fs::path& out, cons
     ::killpg(pid, SIGTERM);
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     ::killpg(pid, SIGKILL);
-    if (!done) waitpid(pid, &status, 0);
+    if (!done)
+        waitpid(pid, &status, 0);
     // Killed helpers are gone once their new parent has reaped them: wait for that, at most 10 s.
     bool gone = false;
     for (int i = 0; i < 100 && !gone; ++i) {
         gone = ::killpg(pid, 0) == -1 && errno == ESRCH;
-        if (!gone) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (!gone)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     EXPECT_TRUE(gone) << "a chromium process of group " << pid << " is left";
     return done && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -113,12 +118,14 @@ rendered render(const fs::path& html, const std::string& name) {
     const auto profile = dir / "chromium-profile";
     const std::string url = "file://" + fs::absolute(html).string();
     const auto dom_file = dir / (name + ".dom.html");
-    EXPECT_EQ(run_chromium({"--dump-dom", url}, dom_file, profile), 0) << file_bytes(dom_file.string() + ".stderr");
+    EXPECT_EQ(run_chromium({"--dump-dom", url}, dom_file, profile), 0)
+        << file_bytes(dom_file.string() + ".stderr");
     r.dom = file_bytes(dom_file);
     for (const auto& [width, path] : {std::pair{360, &r.narrow}, std::pair{1280, &r.wide}}) {
         *path = screenshot_dir() / ("web-report-" + name + "-" + std::to_string(width) + ".png");
         fs::remove(*path);
-        EXPECT_EQ(run_chromium({"--window-size=" + std::to_string(width) + ",2000", "--screenshot=" + path->string(), url},
+        EXPECT_EQ(run_chromium({"--window-size=" + std::to_string(width) + ",2000",
+                                "--screenshot=" + path->string(), url},
                                dir / (name + ".shot.txt"), profile),
                   0);
         EXPECT_TRUE(fs::exists(*path)) << *path;
@@ -149,19 +156,28 @@ std::string first_row(const std::string& dom, const std::string& id) {
     const std::string open = "<tr data-kpi=\"" + id + "\">";
     for (auto at = dom.find(open); at != std::string::npos; at = dom.find(open, at + 1)) {
         const auto row = dom.substr(at, dom.find("</tr>", at) - at);
-        if (row.find("class=\"status ") != std::string::npos) return row;
+        if (row.find("class=\"status ") != std::string::npos)
+            return row;
     }
     return {};
 }
 
 bool has_status_word(const std::string& row, bool vi) {
     const std::vector<std::string> words =
-        vi ? std::vector<std::string>{"Đạt", "Có rủi ro", "Không đạt", "Chưa có số liệu", "Chưa có mục tiêu", "Mục tiêu bằng 0"}
-           : std::vector<std::string>{"On track", "At risk", "Off track", "No data yet", "No target", "Target is 0"};
+        vi ? std::vector<std::string>{"Đạt",
+                                      "Có rủi ro",
+                                      "Không đạt",
+                                      "Chưa có số liệu",
+                                      "Chưa có mục tiêu",
+                                      "Mục tiêu bằng 0"}
+           : std::vector<std::string>{"On track",    "At risk",   "Off track",
+                                      "No data yet", "No target", "Target is 0"};
     const auto cell = row.find("class=\"status ");
-    if (cell == std::string::npos) return false;
+    if (cell == std::string::npos)
+        return false;
     const auto text = row.substr(cell, row.find("</td>", cell) - cell);
-    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return text.find("</span>" + w) != std::string::npos; });
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& w) { return text.find("</span>" + w) != std::string::npos; });
 }
 
 // The KPI IDs of a workbook's register (column A under "ID", up to the first empty cell).
@@ -173,16 +189,20 @@ std::vector<std::string> register_ids(const fs::path& workbook, const std::strin
     bool below_header = false;
     for (int row = 0; row < 400; ++row) {
         const auto id = u8(reg->getCellByPosition(0, row)->getFormula());
-        if (below_header && id.empty()) break;
-        if (below_header) ids.push_back(id);
-        if (id == "ID") below_header = true;
+        if (below_header && id.empty())
+            break;
+        if (below_header)
+            ids.push_back(id);
+        if (id == "ID")
+            below_header = true;
     }
     Reference<css::util::XCloseable>(doc, UNO_QUERY_THROW)->close(true);
     return ids;
 }
 
 void expect_no_spreadsheet_words(const std::string& dom) {
-    for (const char* s : {"Sheet 1", "Sheet 2", "Overview", "Trang tính 1", "<img", "<script", "http://", "https://"})
+    for (const char* s :
+         {"Sheet 1", "Sheet 2", "Overview", "Trang tính 1", "<img", "<script", "http://", "https://"})
         EXPECT_EQ(dom.find(s), std::string::npos) << s;
 }
 
@@ -193,7 +213,8 @@ std::array<std::string, 3> plan_months() {
     std::array<std::string, 3> keys;
     for (int i = 0; i < 3; ++i) {
         const int index = start.year * 12 + start.month - 1 + i;
-        keys[static_cast<std::size_t>(i)] = kpi::period_key(index / 12, index % 12 + 1, kpi::period_granularity::month);
+        keys[static_cast<std::size_t>(i)] =
+            kpi::period_key(index / 12, index % 12 + 1, kpi::period_granularity::month);
     }
     return keys;
 }
@@ -203,7 +224,8 @@ void type(const Reference<css::sheet::XSpreadsheet>& s, const std::string& perio
           kpi::measure m, double value) {
     for (sal_Int32 r = 1; r < 2000; ++r) {
         const auto p = u8(s->getCellByPosition(0, r)->getFormula());
-        if (p.empty()) break;
+        if (p.empty())
+            break;
         if (p == period && u8(s->getCellByPosition(1, r)->getFormula()) == channel) {
             s->getCellByPosition(2 + static_cast<sal_Int32>(m), r)->setValue(value);
             return;
@@ -223,16 +245,18 @@ TEST(WebReport, SampleWorkbookRendersInChromiumWithEveryKpiAndStatus) {
     ASSERT_EQ(r.exit_code, 0) << r.out;
     // One file, nothing beside it (no chart images, no temporary file).
     std::size_t files = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir))
+        ++files;
     EXPECT_EQ(files, 1u);
     EXPECT_EQ(check_html(html), "");
     const auto page = render(html, "sample-vi");
     const auto& dom = page.dom;
     ASSERT_NE(dom.find("<html lang=\"vi\""), std::string::npos) << dom.substr(0, 400);
-    for (const char* s : {"Báo cáo KPI marketing", "Mộc Trà Online (Hồ Chí Minh)", "2026-01 – 2026-10",
-                          "Tóm tắt điều hành: KPI chiến lược", "Thu hút &amp; chi phí", "Kênh số &amp; SEO",
-                          "Giá trị &amp; quan hệ khách hàng", "Kết quả kiểm tra liên kết và SMART",
-                          "Phụ lục: định nghĩa các KPI", "Mức hoàn thành mục tiêu theo KPI", "UNLINKED", "spend / leads"})
+    for (const char* s :
+         {"Báo cáo KPI marketing", "Mộc Trà Online (Hồ Chí Minh)", "2026-01 – 2026-10",
+          "Tóm tắt điều hành: KPI chiến lược", "Thu hút &amp; chi phí", "Kênh số &amp; SEO",
+          "Giá trị &amp; quan hệ khách hàng", "Kết quả kiểm tra liên kết và SMART",
+          "Phụ lục: định nghĩa các KPI", "Mức hoàn thành mục tiêu theo KPI", "UNLINKED", "spend / leads"})
         EXPECT_NE(dom.find(s), std::string::npos) << s;
     expect_no_spreadsheet_words(dom);
     EXPECT_NE(dom.find("<svg viewBox="), std::string::npos); // charts inline
@@ -248,7 +272,8 @@ TEST(WebReport, SampleWorkbookRendersInChromiumWithEveryKpiAndStatus) {
     // T7: 2,150 followers against a target of 3,000 (higher is better): 2,150 / 3,000 = 71.7 %, under
     // 90 %: off track. Vietnamese grouping and decimal comma.
     const auto t7 = first_row(dom, "T7");
-    for (const char* s : {">2.150<", ">3.000<", ">71,7%<", "✖</span>Không đạt"}) EXPECT_NE(t7.find(s), std::string::npos) << s << "\n" << t7;
+    for (const char* s : {">2.150<", ">3.000<", ">71,7%<", "✖</span>Không đạt"})
+        EXPECT_NE(t7.find(s), std::string::npos) << s << "\n" << t7;
     EXPECT_NE(rows_of(dom, "T7").find("UNLINKED"), std::string::npos);
 
     // Printed from the browser: A4 landscape pages, each section from a new page, the company and
@@ -266,7 +291,8 @@ TEST(WebReport, SampleWorkbookRendersInChromiumWithEveryKpiAndStatus) {
     EXPECT_NE(size_line.find(" 841.9"), std::string::npos) << size_line;
     EXPECT_NE(size_line.find(" x 59"), std::string::npos) << size_line;
     EXPECT_NE(size_line.find("(A4)"), std::string::npos) << size_line;
-    const auto pages = info.find("Pages:") == std::string::npos ? 0 : std::stoi(info.substr(info.find("Pages:") + 6));
+    const auto pages =
+        info.find("Pages:") == std::string::npos ? 0 : std::stoi(info.substr(info.find("Pages:") + 6));
     EXPECT_GE(pages, 7); // cover, summary, 3 groups, findings, appendix
     const auto text = run_command("pdftotext -layout " + quoted(printed) + " -").out;
     EXPECT_NE(text.find("Trang 1 / " + std::to_string(pages)), std::string::npos) << text.substr(0, 2000);
@@ -290,7 +316,8 @@ TEST(WebReport, KpiNewWorkbookWithTypedDataRendersInChromium) {
     {
         auto doc = office().open(workbook);
         Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY_THROW);
-        Reference<css::sheet::XSpreadsheet> data(spreadsheet->getSheets()->getByName(ou("Dữ liệu")), UNO_QUERY_THROW);
+        Reference<css::sheet::XSpreadsheet> data(spreadsheet->getSheets()->getByName(ou("Dữ liệu")),
+                                                 UNO_QUERY_THROW);
         using m = kpi::measure;
         const std::string fb = "Quảng cáo Facebook", all = "Tất cả kênh";
         type(data, months[0], fb, m::spend, 10000000);
@@ -306,7 +333,8 @@ TEST(WebReport, KpiNewWorkbookWithTypedDataRendersInChromium) {
         type(data, months[0], all, m::revenue, 100000000);
         type(data, months[1], all, m::revenue, 120000000);
         type(data, months[2], all, m::revenue, 130000000);
-        // The third month of Facebook typed too: 14,000,000 spent, 140 leads, 3,200 clicks, 130,000 impressions.
+        // The third month of Facebook typed too: 14,000,000 spent, 140 leads, 3,200 clicks, 130,000
+        // impressions.
         type(data, months[2], fb, m::spend, 14000000);
         type(data, months[2], fb, m::leads, 140);
         type(data, months[2], fb, m::clicks, 3200);
@@ -331,7 +359,8 @@ TEST(WebReport, KpiNewWorkbookWithTypedDataRendersInChromium) {
         EXPECT_TRUE(has_status_word(row, true)) << id << ": " << row;
     }
     const auto cpl = first_row(dom, "FB-CPL");
-    for (const char* s : {">100.000<", ">105.882<", ">58.333<", ">103,9%<", ">110.000<", "✔</span>Đạt", ">Vượt tiến độ<"})
+    for (const char* s :
+         {">100.000<", ">105.882<", ">58.333<", ">103,9%<", ">110.000<", "✔</span>Đạt", ">Vượt tiến độ<"})
         EXPECT_NE(cpl.find(s), std::string::npos) << s << "\n" << cpl;
     // The trend chart: FB-CPL's attainment by month 110,000 / 125,000 = 88 %, then 110 %, 110 %.
     EXPECT_NE(dom.find("data-label=\"FB-CPL\">88%<"), std::string::npos);
@@ -344,9 +373,11 @@ TEST(WebReport, KpiNewWorkbookWithTypedDataRendersInChromium) {
     EXPECT_EQ(check_html(en), "");
     const auto english = render(en, "new-en");
     const auto cpl_en = first_row(english.dom, "FB-CPL");
-    for (const char* s : {">100,000<", ">105,882<", ">58,333<", ">103.9%<", "✔</span>On track", ">Ahead of pace<"})
+    for (const char* s :
+         {">100,000<", ">105,882<", ">58,333<", ">103.9%<", "✔</span>On track", ">Ahead of pace<"})
         EXPECT_NE(cpl_en.find(s), std::string::npos) << s << "\n" << cpl_en;
-    for (const char* s : {"Đạt", "Tóm tắt", "Sheet 1"}) EXPECT_EQ(english.dom.find(s), std::string::npos) << s;
+    for (const char* s : {"Đạt", "Tóm tắt", "Sheet 1"})
+        EXPECT_EQ(english.dom.find(s), std::string::npos) << s;
 
     // The menu command (as the export dialog's HTML choice dispatches it) writes the same kind of page.
     auto doc = office().open(workbook);

@@ -37,7 +37,9 @@ kpi::report_context context(std::string lang) {
 
 std::size_t count(const std::string& haystack, const std::string& needle) {
     std::size_t n = 0;
-    for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + needle.size())) ++n;
+    for (auto at = haystack.find(needle); at != std::string::npos;
+         at = haystack.find(needle, at + needle.size()))
+        ++n;
     return n;
 }
 
@@ -52,8 +54,8 @@ std::string html5_problems(const std::string& html, const std::string& name) {
     const auto file = temp_dir() / (name + ".html");
     std::ofstream(file, std::ios::binary) << html;
     const auto log = temp_dir() / (name + ".log");
-    const std::string cmd = std::string("/usr/bin/python3 '") + KPI_CHECK_HTML + "' '" + file.string() + "' 2> '" +
-                            log.string() + "'";
+    const std::string cmd = std::string("/usr/bin/python3 '") + KPI_CHECK_HTML + "' '" + file.string() +
+                            "' 2> '" + log.string() + "'";
     const int rc = std::system(cmd.c_str());
     std::ifstream in(log);
     std::stringstream text;
@@ -111,11 +113,11 @@ TEST(HtmlReport, EscapesEveryTextAndKeepsEmojiAndRightToLeftNames) {
     auto s1 = strategic("S1");
     s1.name = "Revenue <script>alert('x')</script> & \"growth\" 🚀";
     auto t1 = tactical("T1", "S1");
-    t1.name = "تكلفة العميل المحتمل";                  // right-to-left
+    t1.name = "تكلفة العميل المحتمل"; // right-to-left
     t1.owner = "Lan & Minh <b>bold</b>";
     t1.actual = 100000.0;
     auto t2 = tactical("T<img src=x onerror=alert(1)>", "S1");
-    t2.name = "Bad\x01name \xC3";                        // a control character and a cut UTF-8 sequence
+    t2.name = "Bad\x01name \xC3"; // a control character and a cut UTF-8 sequence
     auto ctx = context("en");
     ctx.company = "Acme </style><script>alert(2)</script> \"Co\" ‘quoted’";
     const auto reg = make_register({s1, t1, t2});
@@ -128,13 +130,15 @@ TEST(HtmlReport, EscapesEveryTextAndKeepsEmojiAndRightToLeftNames) {
     EXPECT_NE(html.find("Revenue &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;growth&quot; 🚀"),
               std::string::npos);
     EXPECT_NE(html.find("تكلفة العميل المحتمل"), std::string::npos);
-    EXPECT_NE(html.find("<bdi>تكلفة العميل المحتمل</bdi>"), std::string::npos); // isolated from its neighbours
+    EXPECT_NE(html.find("<bdi>تكلفة العميل المحتمل</bdi>"),
+              std::string::npos); // isolated from its neighbours
     EXPECT_NE(html.find("Lan &amp; Minh &lt;b&gt;bold&lt;/b&gt;"), std::string::npos);
     EXPECT_NE(html.find("data-kpi=\"T&lt;img src=x onerror=alert(1)&gt;\""), std::string::npos);
     EXPECT_NE(html.find("Bad\xEF\xBF\xBDname \xEF\xBF\xBD"), std::string::npos); // U+FFFD for both
     // The company inside the print stylesheet's footer: a CSS string that cannot close <style>.
     EXPECT_EQ(html.find("</style><script>"), std::string::npos);
-    EXPECT_NE(html.find("@bottom-left{content:\"Acme \\3C /style\\3E \\3C script\\3E alert(2)\\3C /script\\3E  \\22 Co\\22  ‘quoted’\""),
+    EXPECT_NE(html.find("@bottom-left{content:\"Acme \\3C /style\\3E \\3C script\\3E alert(2)\\3C "
+                        "/script\\3E  \\22 Co\\22  ‘quoted’\""),
               std::string::npos);
     EXPECT_EQ(html5_problems(html, "escaping"), "");
 }
@@ -145,13 +149,16 @@ TEST(HtmlReport, EveryKpiIsThereWithItsFiguresAndStatusInTheReportLanguage) {
     // S1 and T1: a row in their section's table and in the appendix.
     EXPECT_EQ(count(en, "<tr data-kpi=\"S1\">"), 4u); // summary, What moved, behind pace, appendix
     EXPECT_EQ(count(en, "<tr data-kpi=\"T1\">"), 3u); // its section, What moved, appendix
-    // T1 in 2026-06 (worked out in unit.ReportTrends.LatestPeriodFiguresWorkedOutByHand): 84,000 after 90,000,
-    // change -6,000, plan to date 92,000, attainment 80,000 / 92,000 = 87.0 %, off track, projection 68,000 ahead.
-    for (const char* s : {">84,000<", ">90,000<", ">-6,000<", ">92,000<", ">87.0%<", ">68,000<", ">Ahead of pace<"})
+    // T1 in 2026-06 (worked out in unit.ReportTrends.LatestPeriodFiguresWorkedOutByHand): 84,000 after
+    // 90,000, change -6,000, plan to date 92,000, attainment 80,000 / 92,000 = 87.0 %, off track, projection
+    // 68,000 ahead.
+    for (const char* s :
+         {">84,000<", ">90,000<", ">-6,000<", ">92,000<", ">87.0%<", ">68,000<", ">Ahead of pace<"})
         EXPECT_NE(en.find(s), std::string::npos) << s;
     EXPECT_NE(en.find("<span class=\"icon\" aria-hidden=\"true\">✖</span>Off track"), std::string::npos);
     // S1: 0.13 / 0.25 = 52.0 %, change +2.0 points, projection 20.0 % behind.
-    for (const char* s : {">52.0%<", ">+2.0%<", ">20.0%<", ">Behind pace<"}) EXPECT_NE(en.find(s), std::string::npos) << s;
+    for (const char* s : {">52.0%<", ">+2.0%<", ">20.0%<", ">Behind pace<"})
+        EXPECT_NE(en.find(s), std::string::npos) << s;
     // The trend chart is inline SVG with the target line, its data (T1 in January: 80,000 / 100,000 = 80 %).
     EXPECT_NE(en.find("<svg viewBox=\"0 0 800 320\""), std::string::npos);
     EXPECT_NE(en.find("Target = 100%"), std::string::npos);
@@ -165,14 +172,16 @@ TEST(HtmlReport, EveryKpiIsThereWithItsFiguresAndStatusInTheReportLanguage) {
     EXPECT_LT(summary, group);
     EXPECT_LT(group, findings);
     EXPECT_LT(findings, appendix);
-    for (const char* s : {"Sheet 1", "Sheet 2", "Overview", "Trang tính"}) EXPECT_EQ(en.find(s), std::string::npos) << s;
+    for (const char* s : {"Sheet 1", "Sheet 2", "Overview", "Trang tính"})
+        EXPECT_EQ(en.find(s), std::string::npos) << s;
     EXPECT_EQ(html5_problems(en, "trends-en"), "");
 
     const auto vi = kpi::html_report(trends_report("vi"));
     EXPECT_NE(vi.find("<html lang=\"vi\""), std::string::npos);
-    for (const char* s : {">84.000<", ">90.000<", ">-6.000<", ">92.000<", ">87,0%<", ">68.000<", ">52,0%<", ">+2,0%<",
-                          "Vượt tiến độ", "Chậm tiến độ", "Không đạt", "Tóm tắt điều hành: KPI chiến lược</h2>",
-                          "Phụ lục: định nghĩa các KPI</h2>", "Mục tiêu = 100%", "Trang"})
+    for (const char* s :
+         {">84.000<", ">90.000<", ">-6.000<", ">92.000<", ">87,0%<", ">68.000<", ">52,0%<", ">+2,0%<",
+          "Vượt tiến độ", "Chậm tiến độ", "Không đạt", "Tóm tắt điều hành: KPI chiến lược</h2>",
+          "Phụ lục: định nghĩa các KPI</h2>", "Mục tiêu = 100%", "Trang"})
         EXPECT_NE(vi.find(s), std::string::npos) << s;
     for (const char* s : {"Sheet 1", "Overview", "Executive summary", "Off track", "Attainment", "Deadline"})
         EXPECT_EQ(vi.find(s), std::string::npos) << s;
@@ -209,7 +218,8 @@ TEST(HtmlReport, AThousandKpisAreAllThereAndTheFileIsValid) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     EXPECT_LT(seconds, 5.0);
     for (int i = 1; i <= 1000; ++i)
-        ASSERT_EQ(count(html, "<tr data-kpi=\"T" + std::to_string(i) + "\">"), 2u) << i; // its section and the appendix
+        ASSERT_EQ(count(html, "<tr data-kpi=\"T" + std::to_string(i) + "\">"), 2u)
+            << i;                                        // its section and the appendix
     EXPECT_NE(html.find(">81.000<"), std::string::npos); // T1000's actual, Vietnamese grouping
     EXPECT_EQ(html5_problems(html, "thousand"), "");
 }
@@ -236,8 +246,21 @@ TEST(HtmlReport, WritingReplacesTheFileAtomically) {
     text << in.rdbuf();
     EXPECT_EQ(text.str(), "new content");
     std::size_t files = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir))
+        ++files;
     EXPECT_EQ(files, 1u); // no temporary file left beside it
     EXPECT_THROW(kpi::write_file_atomically(dir / "missing" / "x.html", "x"), fs::filesystem_error);
     fs::remove_all(temp_dir());
+}
+
+TEST(HtmlReport, TheCheckerRejectsBrokenAndNonSelfContainedPages) {
+    const std::string head =
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>x</title></head>";
+    EXPECT_EQ(html5_problems(head + "<body><p>ok</p></body></html>", "ok"), "");
+    EXPECT_NE(html5_problems(head + "<body><p>a</span></p></body></html>", "stray-end-tag"), "");
+    EXPECT_NE(html5_problems(head + "<body><script>alert(1)</script></body></html>", "script"), "");
+    EXPECT_NE(
+        html5_problems(head + "<body><img src=\"https://example.org/c.png\" alt=\"\"></body></html>", "url"),
+        "");
+    EXPECT_NE(html5_problems(head + "<body><p onclick=\"x()\">a</p></body></html>", "handler"), "");
 }
