@@ -31,7 +31,8 @@ sanitize: deps
 # The main job, the user's monthly loop: `kpi new` builds a KPI workbook from the template
 # (out/monthly-plan.ods, audited: it must be clean), three months of channel exports are imported
 # (examples/monthly-export.csv, a plain CSV as a user exports it), and its report is written last
-# (out/kpi-report.pdf: period values, changes, projections and trend charts). The shipped sample workbook
+# (out/kpi-report.pdf: period values, changes, projections and trend charts; out/kpi-report.html: the
+# same report as one self-contained web page). The shipped sample workbook
 # is recalculated, audited (it flags one KPI on purpose, exit 1), shared and reported on the way.
 demo: build
 	@mkdir -p $(DEMO_OUT)
@@ -48,10 +49,12 @@ demo: build
 	$(KPI) --profile $(BUILD)/demo-profile import $(DEMO_OUT)/monthly-plan.ods examples/monthly-export.csv --in-place
 	$(KPI) --profile $(BUILD)/demo-profile recalc $(DEMO_OUT)/monthly-plan.ods -o $(DEMO_OUT)
 	$(KPI) --profile $(BUILD)/demo-profile report $(DEMO_OUT)/monthly-plan.ods -o $(DEMO_OUT)/kpi-report.pdf --force
+	$(KPI) --profile $(BUILD)/demo-profile report $(DEMO_OUT)/monthly-plan.ods -o $(DEMO_OUT)/kpi-report.html --force
 	@echo
 	@echo "Demo outputs are in $(CURDIR)/$(DEMO_OUT)/:"
 	@ls -1 $(DEMO_OUT) | sed 's/^/  /'
 	@echo "The KPI report of the monthly loop: $(CURDIR)/$(DEMO_OUT)/kpi-report.pdf"
+	@echo "The same report as one web page (open it in a browser, send it as one file): $(CURDIR)/$(DEMO_OUT)/kpi-report.html"
 
 # Benchmarks (not tests): each prints its figures and ratios against a baseline of the same run.
 BENCH_TARGETS := bench bench_audit bench_audit_calc bench_builder bench_import bench_report bench_monthly

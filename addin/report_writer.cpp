@@ -6,6 +6,7 @@
 #include "uno_strings.hpp"
 #include "workbook_builder.hpp"
 
+#include <kpi/html_report.hpp>
 #include <kpi/text_fold.hpp>
 
 #include <com/sun/star/beans/PropertyValue.hpp>
@@ -23,6 +24,8 @@
 #include <com/sun/star/table/XTableChartsSupplier.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
+
+#include <stdexcept>
 
 namespace kpi::uno_glue {
 
@@ -209,6 +212,14 @@ std::variant<kpi::report, std::string> read_report(const Reference<css::sheet::X
 
 void export_report(const Reference<css::uno::XComponentContext>& context, const kpi::report& report,
                    const std::string& target_url, report_format format) {
+    if (format == report_format::html) {
+        // One self-contained page made by the core from the same report (not the office's sheet
+        // export), written to a temporary file beside the target and renamed over it.
+        const std::string path = system_path(from_utf8(target_url));
+        if (path.empty()) throw std::runtime_error("not a local file: " + target_url);
+        kpi::write_file_atomically(path, kpi::html_report(report));
+        return;
+    }
     const auto model = kpi::report_workbook(report);
     const hidden_document created(context, "private:factory/scalc");
     const auto& component = created.component();

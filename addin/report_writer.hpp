@@ -43,8 +43,9 @@ struct report_request {
 read_report(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& document, const report_request& request);
 
 // Builds the report document (new, hidden, never shown), stores it to `target_url` with the
-// format's filter and closes it. Overwrites `target_url`: the caller asks first. Throws
-// css::uno::Exception or std::exception on failure.
+// format's filter and closes it; HTML is the core's self-contained web page (kpi::html_report),
+// written atomically (a temporary file beside the target, renamed over it). Overwrites
+// `target_url`: the caller asks first. Throws css::uno::Exception or std::exception on failure.
 void export_report(const css::uno::Reference<css::uno::XComponentContext>& context, const kpi::report& report,
                    const std::string& target_url, report_format format);
 

@@ -9,6 +9,7 @@ packages=(
   libgtest-dev googletest            # tests
   libreoffice-l10n-vi                # Vietnamese UI (Function Wizard test)
   poppler-utils                      # pdftotext / pdftoppm to check reports
+  chromium python3-html5lib          # the web report rendered in a browser and checked by a strict HTML5 parser
   xvfb x11-apps netpbm               # GUI checks in a real window
   fonts-dejavu-core zip unzip
 )

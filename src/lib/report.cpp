@@ -738,6 +738,8 @@ private:
     sheet_model& s_;
 };
 
+} // namespace
+
 // Number format of a KPI's values: percent for a "%" unit; whole numbers with thousands separators
 // from 1000 up (money, counts); else two decimals.
 std::string value_format(const report_line& l) {
@@ -770,7 +772,7 @@ std::string pace_words(const trend_figures& t, sv lang) {
 }
 
 // "+#,##0;-#,##0;0": a change shows its sign.
-std::string signed_format(const std::string& code) { return "+" + code + ";-" + code + ";" + code; }
+static std::string signed_format(const std::string& code) { return "+" + code + ";-" + code + ";" + code; }
 
 // The format of a change `value` shown like `code` ("0.0%", "#,##0", "#,##0.00"), signed, with as many
 // more decimals as a change other than 0 needs not to show as 0 (-0.000385 in "0.0%": "-0.04%").
@@ -789,6 +791,8 @@ std::string change_format(const std::string& code, double value) {
     return signed_format(out);
 }
 
+namespace {
+
 struct status_tally {
     std::size_t on = 0, risk = 0, off = 0, none = 0;
     void add(const report_line& l) {
@@ -805,6 +809,16 @@ struct status_tally {
                (vi ? " chưa có số liệu." : " without an actual value yet.");
     }
 };
+
+} // namespace
+
+std::string status_sentence(const std::vector<const report_line*>& lines, std::string_view language) {
+    status_tally tally;
+    for (const auto* l : lines) tally.add(*l);
+    return tally.sentence(lines.size(), language);
+}
+
+namespace {
 
 // A KPI table from `header_row` on: the columns given, values formatted, status icons, every cell
 // top-aligned (wrapped). Without figures over time: ID, KPI, [Supports], Owner, Unit, Baseline, Target,

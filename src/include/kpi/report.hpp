@@ -186,6 +186,21 @@ struct report {
 // chart starts a new printed page, its data below it (sheet_model::page_break_before).
 [[nodiscard]] workbook_model report_workbook(const report& r);
 
+// ---- how the report shows figures (the sheets' number formats and the web page alike) ----------
+
+// The number format of a KPI's values: "0.0%" for a unit containing "%", "#,##0" when a value
+// reaches 1000, else "#,##0.00".
+[[nodiscard]] std::string value_format(const report_line& l);
+// The signed format of a change shown like `code` ("+#,##0;-#,##0;#,##0"), with as many more decimals
+// as a change other than 0 needs not to show as 0.
+[[nodiscard]] std::string change_format(const std::string& code, double value);
+// The status in words ("On track", "No data yet", "Target is 0", ...), in `language`.
+[[nodiscard]] std::string status_words(const report_line& l, std::string_view language);
+// The pace in words ("Ahead of pace", "Deadline passed", "—"), in `language`.
+[[nodiscard]] std::string pace_words(const trend_figures& t, std::string_view language);
+// "4 KPIs: 1 on track, 1 at risk, 1 off track, 1 without an actual value yet.", in `language`.
+[[nodiscard]] std::string status_sentence(const std::vector<const report_line*>& lines, std::string_view language);
+
 // ---- finding the inputs in a workbook ---------------------------------------------------------
 
 // The language of a register's header: "vi" when it names more columns by their Vietnamese titles
