@@ -71,7 +71,7 @@ const std::vector<topic>& topics() {
          {"KPI Marketing > New KPI workbook...: the four steps and the sheets it builds.",
           "KPI Marketing > Sổ KPI mới...: bốn bước và các trang tính được tạo."},
          "workbook.md",
-         {"#intro", "### The wizard", "### Nothing is lost", "## The sheets"}},
+         {"#intro", "### Using the wizard", "## The sheets"}},
         {"import",
          {"Importing channel data", "Nhập dữ liệu kênh"},
          {"KPI Marketing > Import channel data...: the exports it reads (Meta Ads, Google Ads, GA4, Search "
@@ -187,16 +187,18 @@ std::vector<std::string> table_cells(std::string_view line) {
     return cells;
 }
 
-bool list_item(std::string_view line, std::string& rest) {
+bool list_item(std::string_view line, std::string& rest, bool& numbered) {
     const std::string t = trim(line);
     if (t.size() > 2 && (t[0] == '-' || t[0] == '*') && t[1] == ' ') {
         rest = t.substr(2);
+        numbered = false;
         return true;
     }
     std::size_t d = 0;
     while (d < t.size() && std::isdigit(static_cast<unsigned char>(t[d]))) ++d;
     if (d > 0 && d + 1 < t.size() && t[d] == '.' && t[d + 1] == ' ') {
         rest = t.substr(d + 2);
+        numbered = true;
         return true;
     }
     return false;
@@ -215,6 +217,7 @@ std::string markdown_to_html(const std::vector<std::string>& lines) {
     std::ostringstream out;
     std::string paragraph;
     std::vector<std::string> items;
+    bool numbered = false; // the list's first item was "1. "
     const auto flush = [&] {
         if (!paragraph.empty()) {
             std::string html = inline_md(paragraph); // the whole paragraph: code spans may cross lines
@@ -223,9 +226,9 @@ std::string markdown_to_html(const std::vector<std::string>& lines) {
         }
         paragraph.clear();
         if (!items.empty()) {
-            out << "<ul>\n";
+            out << (numbered ? "<ol>\n" : "<ul>\n");
             for (const auto& item : items) out << "<li>" << inline_md(item) << "</li>\n";
-            out << "</ul>\n";
+            out << (numbered ? "</ol>\n" : "</ul>\n");
         }
         items.clear();
     };
@@ -233,6 +236,7 @@ std::string markdown_to_html(const std::vector<std::string>& lines) {
         const std::string& line = lines[i];
         const std::string t = trim(line);
         std::string rest;
+        bool item_numbered = false;
         if (t.empty()) {
             flush();
         } else if (t.rfind("<!--", 0) == 0) { // a comment for the docs' maintainers
@@ -270,8 +274,9 @@ std::string markdown_to_html(const std::vector<std::string>& lines) {
                 out << "</tr>\n";
             }
             out << "</tbody></table></div>\n";
-        } else if (list_item(line, rest)) {
+        } else if (list_item(line, rest, item_numbered)) {
             if (!paragraph.empty()) flush();
+            if (items.empty()) numbered = item_numbered;
             items.push_back(rest);
         } else if (!items.empty()) {
             items.back() += " " + t; // a list item's continuation line
