@@ -11,6 +11,7 @@ packages=(
   poppler-utils                      # pdftotext / pdftoppm to check reports
   xvfb x11-apps netpbm               # GUI checks in a real window
   fonts-dejavu-core zip unzip
+  chromium file xdg-utils            # help pages in a real browser; xdg-open as the Help command uses it
 )
 
 # `install-deps.sh fuzz` adds clang's libFuzzer (for tests/fuzz/run.sh, used by CI).
