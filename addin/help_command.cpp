@@ -29,7 +29,8 @@ constexpr char extension_id[] = "org.kpimarketing.calc";
 std::string package_location(const css::uno::Reference<css::uno::XComponentContext>& uno) {
     auto provider = css::deployment::PackageInformationProvider::get(uno);
     OUString location = provider->getPackageLocation(OUString::createFromAscii(extension_id));
-    if (location.isEmpty()) throw std::runtime_error("the extension " + std::string(extension_id) + " is not installed");
+    if (location.isEmpty())
+        throw std::runtime_error("the extension " + std::string(extension_id) + " is not installed");
     const OUString expand_prefix("vnd.sun.star.expand:");
     if (location.startsWith(expand_prefix)) {
         location = rtl::Uri::decode(location.copy(expand_prefix.getLength()), rtl_UriDecodeWithCharset,
@@ -47,7 +48,8 @@ bool page_name_ok(std::string_view page) {
 
 bool file_exists(const std::string& url) {
     OUString path;
-    if (osl::FileBase::getSystemPathFromFileURL(from_utf8(url), path) != osl::FileBase::E_None) return false;
+    if (osl::FileBase::getSystemPathFromFileURL(from_utf8(url), path) != osl::FileBase::E_None)
+        return false;
     std::error_code error;
     return std::filesystem::is_regular_file(std::filesystem::path(to_utf8(path)), error);
 }
@@ -55,30 +57,35 @@ bool file_exists(const std::string& url) {
 std::string string_argument(const command_context& ctx, const char* name) {
     for (const auto& a : ctx.arguments) {
         OUString value;
-        if (a.Name.equalsAscii(name) && (a.Value >>= value)) return to_utf8(value);
+        if (a.Name.equalsAscii(name) && (a.Value >>= value))
+            return to_utf8(value);
     }
     return {};
 }
 
 } // namespace
 
-std::string help_page_url(const css::uno::Reference<css::uno::XComponentContext>& uno, std::string_view page) {
+std::string help_page_url(const css::uno::Reference<css::uno::XComponentContext>& uno,
+                          std::string_view page) {
     std::string base = package_location(uno);
-    if (!base.empty() && base.back() != '/') base += '/';
+    if (!base.empty() && base.back() != '/')
+        base += '/';
     const std::string lang = ui_language(uno).substr(0, 2) == "vi" ? "vi" : "en";
     const std::string folder = base + "help/" + lang + "/";
     if (page_name_ok(page)) {
         const std::string url = folder + std::string(page) + ".html";
-        if (file_exists(url)) return url;
+        if (file_exists(url))
+            return url;
     }
     const std::string index = folder + "index.html";
-    if (!file_exists(index)) throw std::runtime_error("the help pages are missing from " + base + "help/");
+    if (!file_exists(index))
+        throw std::runtime_error("the help pages are missing from " + base + "help/");
     return index;
 }
 
 void open_help(const css::uno::Reference<css::uno::XComponentContext>& uno, std::string_view page) {
     css::system::SystemShellExecute::create(uno)->execute(from_utf8(help_page_url(uno, page)), OUString(),
-                                                           css::system::SystemShellExecuteFlags::URIS_ONLY);
+                                                          css::system::SystemShellExecuteFlags::URIS_ONLY);
 }
 
 void run_help_command(const command_context& ctx) {

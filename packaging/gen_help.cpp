@@ -29,12 +29,23 @@ std::string esc(std::string_view s) {
     out.reserve(s.size());
     for (char c : s) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -47,7 +58,8 @@ struct topic {
     text title;
     text summary; // one line on the index
     std::string_view en_file;
-    std::vector<std::string_view> en_sections; // headings that start the sections taken ("#intro": before the first ##)
+    std::vector<std::string_view>
+        en_sections; // headings that start the sections taken ("#intro": before the first ##)
 };
 
 const std::vector<topic>& topics() {
@@ -56,10 +68,12 @@ const std::vector<topic>& topics() {
          {"The KPI register and the link codes", "Bảng KPI và các mã liên kết"},
          {"The columns of a register, how values are read, and the audit's link codes (OK, UNLINKED, BROKEN, "
           "CYCLE, INVERTED, NOROOT...).",
-          "Các cột của bảng KPI, cách đọc giá trị, và các mã liên kết của phép kiểm tra (OK, UNLINKED, BROKEN, "
+          "Các cột của bảng KPI, cách đọc giá trị, và các mã liên kết của phép kiểm tra (OK, UNLINKED, "
+          "BROKEN, "
           "CYCLE, INVERTED, NOROOT...)."},
          "register.md",
-         {"## The table", "### Example", "### Numbers typed as text", "### Deadlines", "## Link rules and codes"}},
+         {"## The table", "### Example", "### Numbers typed as text", "### Deadlines",
+          "## Link rules and codes"}},
         {"smart",
          {"The SMART check", "Kiểm tra SMART"},
          {"The five SMART criteria, their reasons and the consistency of definitions.",
@@ -83,9 +97,11 @@ const std::vector<topic>& topics() {
           "## Errors"}},
         {"report",
          {"KPI reports and copies for sharing", "Báo cáo KPI và bản sao để chia sẻ"},
-         {"KPI Marketing > Export KPI report... and Copy for sharing...: formats, contents, where the numbers come "
+         {"KPI Marketing > Export KPI report... and Copy for sharing...: formats, contents, where the "
+          "numbers come "
           "from.",
-          "KPI Marketing > Xuất báo cáo KPI... và Tạo bản sao để chia sẻ...: định dạng, nội dung, nguồn của các "
+          "KPI Marketing > Xuất báo cáo KPI... và Tạo bản sao để chia sẻ...: định dạng, nội dung, nguồn của "
+          "các "
           "con số."},
          "report.md",
          {"#intro", "## From the menu", "## From the command line", "## What the report contains",
@@ -98,17 +114,23 @@ const std::vector<topic>& topics() {
 std::string help_target(std::string_view target) {
     const auto hash = target.find('#');
     const std::string_view file = target.substr(0, hash);
-    const std::string_view base = file.substr(file.rfind('/') == std::string_view::npos ? 0 : file.rfind('/') + 1);
-    if (base == "functions.md") return "index.html";
-    if (base == "workbook.md") return "wizard.html";
+    const std::string_view base =
+        file.substr(file.rfind('/') == std::string_view::npos ? 0 : file.rfind('/') + 1);
+    if (base == "functions.md")
+        return "index.html";
+    if (base == "workbook.md")
+        return "wizard.html";
     for (const auto& t : topics())
-        if (base == std::string(t.id) + ".md") return std::string(t.id) + ".html";
+        if (base == std::string(t.id) + ".md")
+            return std::string(t.id) + ".html";
     return {};
 }
 
 // ---- Markdown subset to HTML ------------------------------------------------------------------
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+bool word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+}
 
 std::string inline_md(std::string_view s) {
     std::string out;
@@ -137,7 +159,8 @@ std::string inline_md(std::string_view s) {
         } else if (c == '*' && !word_char(prev) && prev != '`' && i + 1 < s.size() && s[i + 1] != ' ') {
             std::size_t end = i + 1;
             while ((end = s.find('*', end + 1)) != std::string_view::npos)
-                if (s[end - 1] != ' ' && (end + 1 == s.size() || !word_char(s[end + 1]))) break;
+                if (s[end - 1] != ' ' && (end + 1 == s.size() || !word_char(s[end + 1])))
+                    break;
             if (end == std::string_view::npos) {
                 out += "*";
                 continue;
@@ -164,7 +187,8 @@ std::string inline_md(std::string_view s) {
 
 std::string trim(std::string_view s) {
     const auto b = s.find_first_not_of(" \t");
-    if (b == std::string_view::npos) return {};
+    if (b == std::string_view::npos)
+        return {};
     return std::string(s.substr(b, s.find_last_not_of(" \t") - b + 1));
 }
 
@@ -183,7 +207,8 @@ std::vector<std::string> table_cells(std::string_view line) {
             cell += t[i];
         }
     }
-    if (!trim(cell).empty()) cells.push_back(trim(cell));
+    if (!trim(cell).empty())
+        cells.push_back(trim(cell));
     return cells;
 }
 
@@ -195,7 +220,8 @@ bool list_item(std::string_view line, std::string& rest, bool& numbered) {
         return true;
     }
     std::size_t d = 0;
-    while (d < t.size() && std::isdigit(static_cast<unsigned char>(t[d]))) ++d;
+    while (d < t.size() && std::isdigit(static_cast<unsigned char>(t[d])))
+        ++d;
     if (d > 0 && d + 1 < t.size() && t[d] == '.' && t[d + 1] == ' ') {
         rest = t.substr(d + 2);
         numbered = true;
@@ -206,7 +232,8 @@ bool list_item(std::string_view line, std::string& rest, bool& numbered) {
 
 int heading_level(std::string_view line) {
     int level = 0;
-    while (level < static_cast<int>(line.size()) && line[static_cast<std::size_t>(level)] == '#') ++level;
+    while (level < static_cast<int>(line.size()) && line[static_cast<std::size_t>(level)] == '#')
+        ++level;
     return level > 0 && level < 7 && static_cast<std::size_t>(level) < line.size() &&
                    line[static_cast<std::size_t>(level)] == ' '
                ? level
@@ -221,13 +248,15 @@ std::string markdown_to_html(const std::vector<std::string>& lines) {
     const auto flush = [&] {
         if (!paragraph.empty()) {
             std::string html = inline_md(paragraph); // the whole paragraph: code spans may cross lines
-            for (std::size_t at; (at = html.find('\x01')) != std::string::npos;) html.replace(at, 1, "<br>");
+            for (std::size_t at; (at = html.find('\x01')) != std::string::npos;)
+                html.replace(at, 1, "<br>");
             out << "<p>" << html << "</p>\n";
         }
         paragraph.clear();
         if (!items.empty()) {
             out << (numbered ? "<ol>\n" : "<ul>\n");
-            for (const auto& item : items) out << "<li>" << inline_md(item) << "</li>\n";
+            for (const auto& item : items)
+                out << "<li>" << inline_md(item) << "</li>\n";
             out << (numbered ? "</ol>\n" : "</ul>\n");
         }
         items.clear();
@@ -240,11 +269,13 @@ std::string markdown_to_html(const std::vector<std::string>& lines) {
         if (t.empty()) {
             flush();
         } else if (t.rfind("<!--", 0) == 0) { // a comment for the docs' maintainers
-            while (i < lines.size() && lines[i].find("-->") == std::string::npos) ++i;
+            while (i < lines.size() && lines[i].find("-->") == std::string::npos)
+                ++i;
         } else if (t.rfind("```", 0) == 0) {
             flush();
             out << "<pre><code>";
-            while (++i < lines.size() && trim(lines[i]).rfind("```", 0) != 0) out << esc(lines[i]) << "\n";
+            while (++i < lines.size() && trim(lines[i]).rfind("```", 0) != 0)
+                out << esc(lines[i]) << "\n";
             out << "</code></pre>\n";
         } else if (const int level = heading_level(t)) {
             flush();
@@ -258,30 +289,35 @@ std::string markdown_to_html(const std::vector<std::string>& lines) {
                 out << "<th>" << inline_md(cell) << "</th>";
                 std::string label;
                 for (char c : cell)
-                    if (c != '`' && c != '*') label += c;
+                    if (c != '`' && c != '*')
+                        label += c;
                 labels.push_back(esc(label));
             }
             out << "</tr></thead>\n<tbody>\n";
-            if (i + 1 < lines.size() && trim(lines[i + 1]).rfind("|-", 0) == 0) ++i;
+            if (i + 1 < lines.size() && trim(lines[i + 1]).rfind("|-", 0) == 0)
+                ++i;
             while (i + 1 < lines.size() && !trim(lines[i + 1]).empty() && trim(lines[i + 1])[0] == '|') {
                 out << "<tr>";
                 std::size_t column = 0;
                 for (const auto& cell : table_cells(lines[++i])) {
-                    out << "<td data-label=\"" << (column < labels.size() ? labels[column] : std::string()) << "\">"
-                        << inline_md(cell) << "</td>";
+                    out << "<td data-label=\"" << (column < labels.size() ? labels[column] : std::string())
+                        << "\">" << inline_md(cell) << "</td>";
                     ++column;
                 }
                 out << "</tr>\n";
             }
             out << "</tbody></table></div>\n";
         } else if (list_item(line, rest, item_numbered)) {
-            if (!paragraph.empty()) flush();
-            if (items.empty()) numbered = item_numbered;
+            if (!paragraph.empty())
+                flush();
+            if (items.empty())
+                numbered = item_numbered;
             items.push_back(rest);
         } else if (!items.empty()) {
             items.back() += " " + t; // a list item's continuation line
         } else {
-            if (!paragraph.empty()) paragraph += lines[i - 1].ends_with("  ") ? "\x01\n" : "\n";
+            if (!paragraph.empty())
+                paragraph += lines[i - 1].ends_with("  ") ? "\x01\n" : "\n";
             paragraph += t;
         }
     }
@@ -291,10 +327,12 @@ std::string markdown_to_html(const std::vector<std::string>& lines) {
 
 std::vector<std::string> read_lines(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + file.string());
+    if (!in)
+        throw std::runtime_error("cannot read " + file.string());
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
         lines.push_back(line);
     }
     return lines;
@@ -309,10 +347,12 @@ std::vector<std::string> sections(const fs::path& file, const std::vector<std::s
     for (const auto start : starts) {
         std::size_t i = 0;
         if (start == "#intro") {
-            while (i < lines.size() && heading_level(lines[i]) != 1) ++i;
+            while (i < lines.size() && heading_level(lines[i]) != 1)
+                ++i;
             ++i;
         } else {
-            while (i < lines.size() && !(heading_level(lines[i]) && lines[i].rfind(start, 0) == 0)) ++i;
+            while (i < lines.size() && !(heading_level(lines[i]) && lines[i].rfind(start, 0) == 0))
+                ++i;
             if (i == lines.size())
                 throw std::runtime_error(file.string() + " has no section \"" + std::string(start) +
                                          "\" (the help page needs it: update packaging/gen_help.cpp)");
@@ -323,8 +363,10 @@ std::vector<std::string> sections(const fs::path& file, const std::vector<std::s
         }
         bool fenced = false;
         for (; i < lines.size(); ++i) {
-            if (trim(lines[i]).rfind("```", 0) == 0) fenced = !fenced;
-            if (!fenced && heading_level(lines[i])) break;
+            if (trim(lines[i]).rfind("```", 0) == 0)
+                fenced = !fenced;
+            if (!fenced && heading_level(lines[i]))
+                break;
             out.push_back(lines[i]);
         }
         out.emplace_back();
@@ -339,20 +381,21 @@ struct language {
     std::string_view other; // the other language's folder
     text other_name;        // the link to the same page in the other language
 };
-constexpr std::array<language, 2> languages{{{"en", "vi", {"Tiếng Việt", "Tiếng Việt"}},
-                                             {"vi", "en", {"English", "English"}}}};
+constexpr std::array<language, 2> languages{
+    {{"en", "vi", {"Tiếng Việt", "Tiếng Việt"}}, {"vi", "en", {"English", "English"}}}};
 
 const text t_product{"Marketing KPI", "Marketing KPI"};
 const text t_help{"Help", "Trợ giúp"};
 const text t_index{"Help index", "Mục lục trợ giúp"};
-const text t_intro{"Marketing KPI for LibreOffice Calc adds marketing KPI functions to the cells, audits a KPI "
-                   "register (every tactical KPI must serve a strategic goal; every KPI should be SMART), builds a "
-                   "ready KPI workbook, imports channel data and writes reports. These pages are installed with "
-                   "the extension and work offline.",
-                   "Marketing KPI cho LibreOffice Calc thêm các hàm KPI marketing vào ô tính, kiểm tra bảng KPI "
-                   "(mọi KPI chiến thuật phải phục vụ một mục tiêu chiến lược; mọi KPI nên đạt SMART), tạo sẵn "
-                   "một sổ KPI, nhập dữ liệu kênh và xuất báo cáo. Các trang này được cài cùng tiện ích mở rộng "
-                   "và dùng được khi không có mạng."};
+const text t_intro{
+    "Marketing KPI for LibreOffice Calc adds marketing KPI functions to the cells, audits a KPI "
+    "register (every tactical KPI must serve a strategic goal; every KPI should be SMART), builds a "
+    "ready KPI workbook, imports channel data and writes reports. These pages are installed with "
+    "the extension and work offline.",
+    "Marketing KPI cho LibreOffice Calc thêm các hàm KPI marketing vào ô tính, kiểm tra bảng KPI "
+    "(mọi KPI chiến thuật phải phục vụ một mục tiêu chiến lược; mọi KPI nên đạt SMART), tạo sẵn "
+    "một sổ KPI, nhập dữ liệu kênh và xuất báo cáo. Các trang này được cài cùng tiện ích mở rộng "
+    "và dùng được khi không có mạng."};
 const text t_topics{"Topics", "Chủ đề"};
 const text t_functions{"Functions", "Hàm"};
 const text t_functions_intro{
@@ -380,13 +423,16 @@ void write_page(const fs::path& dir, const language& lang, std::string_view page
     std::ofstream out(dir / page, std::ios::binary);
     out << "<!DOCTYPE html>\n<html lang=\"" << l << "\">\n<head>\n<meta charset=\"utf-8\">\n"
         << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        << "<title>" << esc(title) << " - " << esc(t_product.in(l)) << " " << esc(t_help.in(l)) << "</title>\n"
+        << "<title>" << esc(title) << " - " << esc(t_product.in(l)) << " " << esc(t_help.in(l))
+        << "</title>\n"
         << "<link rel=\"stylesheet\" href=\"../help.css\">\n</head>\n<body>\n"
-        << "<nav><a href=\"index.html\">" << esc(t_index.in(l)) << "</a> <a class=\"lang\" href=\"../" << lang.other
-        << "/" << page << "\" hreflang=\"" << lang.other << "\">" << esc(lang.other_name.in(l)) << "</a></nav>\n"
+        << "<nav><a href=\"index.html\">" << esc(t_index.in(l)) << "</a> <a class=\"lang\" href=\"../"
+        << lang.other << "/" << page << "\" hreflang=\"" << lang.other << "\">" << esc(lang.other_name.in(l))
+        << "</a></nav>\n"
         << "<main>\n"
         << body << "</main>\n</body>\n</html>\n";
-    if (!out) throw std::runtime_error("cannot write " + (dir / page).string());
+    if (!out)
+        throw std::runtime_error("cannot write " + (dir / page).string());
 }
 
 constexpr std::array groups{kpi::function_group::strategic, kpi::function_group::acquisition,
@@ -398,7 +444,9 @@ std::string group_id(kpi::function_group g) {
     return "group-" + std::to_string(static_cast<int>(g));
 }
 
-std::string function_page(const kpi::function_info& f) { return "fn-" + std::string(f.name) + ".html"; }
+std::string function_page(const kpi::function_info& f) {
+    return "fn-" + std::string(f.name) + ".html";
+}
 
 std::string syntax(const kpi::function_info& f, std::string_view l) {
     std::string s = std::string(f.display) + "(";
@@ -415,17 +463,19 @@ std::string syntax(const kpi::function_info& f, std::string_view l) {
 std::string function_body(const kpi::function_info& f, std::string_view l) {
     std::ostringstream b;
     b << "<h1>" << esc(f.display) << "</h1>\n<p class=\"lead\">" << esc(f.description.in(l)) << "</p>\n";
-    b << "<h2>" << esc(t_syntax.in(l)) << "</h2>\n<p class=\"syntax\"><code>" << esc(syntax(f, l)) << "</code></p>\n";
+    b << "<h2>" << esc(t_syntax.in(l)) << "</h2>\n<p class=\"syntax\"><code>" << esc(syntax(f, l))
+      << "</code></p>\n";
     b << "<h2>" << esc(t_formula.in(l)) << "</h2>\n<p><code>" << esc(f.formula) << "</code></p>\n";
     b << "<h2>" << esc(t_arguments.in(l)) << "</h2>\n";
-    if (f.params.empty()) b << "<p>" << esc(t_no_arguments.in(l)) << "</p>\n";
+    if (f.params.empty())
+        b << "<p>" << esc(t_no_arguments.in(l)) << "</p>\n";
     else {
         b << "<dl class=\"args\">\n";
         for (const auto& p : f.params) {
             const std::string def = kpi::param_default_text(p, l);
             b << "<dt><code>" << esc(p.display.in(l)) << "</code></dt>\n<dd><p>" << esc(p.description.in(l))
-              << "</p>\n<p class=\"meta\">" << esc(t_kind.in(l)) << ": " << esc(kpi::param_kind_text(p, l)) << ". "
-              << esc(t_accepts.in(l)) << ": " << esc(kpi::domain_text(p.accepts).in(l)) << "."
+              << "</p>\n<p class=\"meta\">" << esc(t_kind.in(l)) << ": " << esc(kpi::param_kind_text(p, l))
+              << ". " << esc(t_accepts.in(l)) << ": " << esc(kpi::domain_text(p.accepts).in(l)) << "."
               << (def.empty() ? "" : " " + esc(t_default.in(l)) + ": " + esc(def) + ".") << "</p></dd>\n";
         }
         b << "</dl>\n<p class=\"meta\">" << esc(t_optional_note.in(l)) << "</p>\n";
@@ -433,7 +483,8 @@ std::string function_body(const kpi::function_info& f, std::string_view l) {
     const auto arrow = f.example.find("->");
     b << "<h2>" << esc(t_example.in(l)) << "</h2>\n<p><code>" << esc(trim(f.example.substr(0, arrow)))
       << "</code> " << esc(t_gives.in(l)) << " <code>"
-      << esc(arrow == std::string_view::npos ? std::string() : trim(f.example.substr(arrow + 2))) << "</code></p>\n";
+      << esc(arrow == std::string_view::npos ? std::string() : trim(f.example.substr(arrow + 2)))
+      << "</code></p>\n";
     b << "<h2>" << esc(t_errors.in(l)) << "</h2>\n<p>" << esc(kpi::error_cases(f, l)) << "</p>\n";
     b << "<h2>" << esc(t_source.in(l)) << "</h2>\n<p>" << esc(f.source) << "</p>\n";
     b << "<p class=\"meta\">" << esc(t_group.in(l)) << ": <a href=\"index.html#" << group_id(f.group) << "\">"
@@ -444,14 +495,16 @@ std::string function_body(const kpi::function_info& f, std::string_view l) {
 std::string index_body(std::string_view l) {
     std::ostringstream b;
     b << "<h1>" << esc(t_product.in(l)) << ": " << esc(t_help.in(l)) << "</h1>\n<p class=\"lead\">"
-      << esc(t_intro.in(l)) << "</p>\n<h2 id=\"topics\">" << esc(t_topics.in(l)) << "</h2>\n<ul class=\"topics\">\n";
+      << esc(t_intro.in(l)) << "</p>\n<h2 id=\"topics\">" << esc(t_topics.in(l))
+      << "</h2>\n<ul class=\"topics\">\n";
     for (const auto& t : topics())
-        b << "<li><a href=\"" << t.id << ".html\">" << esc(t.title.in(l)) << "</a><br>" << esc(t.summary.in(l))
-          << "</li>\n";
-    b << "</ul>\n<h2 id=\"functions\">" << esc(t_functions.in(l)) << "</h2>\n<p>" << esc(t_functions_intro.in(l))
-      << "</p>\n";
+        b << "<li><a href=\"" << t.id << ".html\">" << esc(t.title.in(l)) << "</a><br>"
+          << esc(t.summary.in(l)) << "</li>\n";
+    b << "</ul>\n<h2 id=\"functions\">" << esc(t_functions.in(l)) << "</h2>\n<p>"
+      << esc(t_functions_intro.in(l)) << "</p>\n";
     for (auto g : groups) {
-        b << "<h3 id=\"" << group_id(g) << "\">" << esc(kpi::group_title(g).in(l)) << "</h3>\n<ul class=\"functions\">\n";
+        b << "<h3 id=\"" << group_id(g) << "\">" << esc(kpi::group_title(g).in(l))
+          << "</h3>\n<ul class=\"functions\">\n";
         for (const auto& f : kpi::catalog())
             if (f.group == g)
                 b << "<li><a href=\"" << function_page(f) << "\">" << esc(f.display) << "</a> "
@@ -461,7 +514,8 @@ std::string index_body(std::string_view l) {
     return b.str();
 }
 
-constexpr std::string_view css = R"(/* Marketing KPI help: readable from 360 px phones to wide screens, printable. */
+constexpr std::string_view css =
+    R"(/* Marketing KPI help: readable from 360 px phones to wide screens, printable. */
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
@@ -491,6 +545,10 @@ div.table { overflow-x: auto; margin: .8rem 0; }
 table { border-collapse: collapse; font-size: .93rem; min-width: 100%; }
 th, td { border: 1px solid #c9d6e3; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 th { background: #e8eef5; }
+@media (min-width: 60rem) {
+  /* Wide tables (the register's 13 columns) may use more than the text column, centred on it. */
+  div.table { width: min(calc(100vw - 2rem), 80rem); position: relative; left: 50%; transform: translateX(-50%); }
+}
 @media (max-width: 40rem) {
   main { padding: .8rem .75rem 2rem; }
   h1 { font-size: 1.45rem; }
@@ -518,7 +576,8 @@ void generate(const fs::path& out_dir, const fs::path& docs_dir) {
         const fs::path dir = out_dir / std::string(l);
         fs::create_directories(dir);
         write_page(dir, lang, "index.html", t_help.in(l), index_body(l));
-        for (const auto& f : kpi::catalog()) write_page(dir, lang, function_page(f), f.display, function_body(f, l));
+        for (const auto& f : kpi::catalog())
+            write_page(dir, lang, function_page(f), f.display, function_body(f, l));
         for (const auto& t : topics()) {
             const auto lines = l == "en" ? sections(docs_dir / t.en_file, t.en_sections)
                                          : read_lines(docs_dir / "vi" / (std::string(t.id) + ".md"));

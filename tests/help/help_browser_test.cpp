@@ -40,12 +40,15 @@ std::string read(const fs::path& file) {
 // did not finish within the timeout. Its whole process group (renderers, zygotes) is killed after.
 bool run_chromium(const std::vector<std::string>& args, const fs::path& out) {
     fs::create_directories(work);
-    std::vector<std::string> argv{KPI_CHROMIUM, "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
-                                  "--disable-dev-shm-usage", "--hide-scrollbars",
-                                  "--user-data-dir=" + (work / "chromium-profile").string()};
+    std::vector<std::string> argv{
+        KPI_CHROMIUM,        "--headless",
+        "--disable-gpu",     "--no-sandbox",
+        "--no-first-run",    "--disable-dev-shm-usage",
+        "--hide-scrollbars", "--user-data-dir=" + (work / "chromium-profile").string()};
     argv.insert(argv.end(), args.begin(), args.end());
     std::vector<char*> cargv;
-    for (auto& a : argv) cargv.push_back(a.data());
+    for (auto& a : argv)
+        cargv.push_back(a.data());
     cargv.push_back(nullptr);
 
     posix_spawn_file_actions_t files;
@@ -61,7 +64,8 @@ bool run_chromium(const std::vector<std::string>& args, const fs::path& out) {
     const int rc = posix_spawn(&pid, cargv[0], &files, &attr, cargv.data(), environ);
     posix_spawn_file_actions_destroy(&files);
     posix_spawnattr_destroy(&attr);
-    if (rc != 0) return false;
+    if (rc != 0)
+        return false;
 
     bool finished = false;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
@@ -74,16 +78,20 @@ bool run_chromium(const std::vector<std::string>& args, const fs::path& out) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
     }
     kill(-pid, SIGKILL); // the whole group: nothing of this Chromium is left running
-    if (!finished) waitpid(pid, &status, 0);
+    if (!finished)
+        waitpid(pid, &status, 0);
     return finished && WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-std::string file_url(const fs::path& p) { return "file://" + fs::absolute(p).string(); }
+std::string file_url(const fs::path& p) {
+    return "file://" + fs::absolute(p).string();
+}
 
 // The DOM Chromium built from a page.
 std::string rendered_dom(const std::string& lang, const std::string& page) {
     const fs::path out = work / ("dom-" + lang + "-" + page + ".html");
-    EXPECT_TRUE(run_chromium({"--window-size=1280,2000", "--dump-dom", file_url(help_root / lang / (page + ".html"))}, out))
+    EXPECT_TRUE(run_chromium(
+        {"--window-size=1280,2000", "--dump-dom", file_url(help_root / lang / (page + ".html"))}, out))
         << lang << "/" << page;
     return read(out);
 }
@@ -91,9 +99,11 @@ std::string rendered_dom(const std::string& lang, const std::string& page) {
 // The width and height of a PNG (its IHDR chunk).
 std::pair<std::uint32_t, std::uint32_t> png_size(const fs::path& png) {
     const std::string bytes = read(png);
-    if (bytes.size() < 24 || bytes.compare(1, 3, "PNG") != 0) return {0, 0};
+    if (bytes.size() < 24 || bytes.compare(1, 3, "PNG") != 0)
+        return {0, 0};
     const auto be32 = [&](std::size_t at) {
-        return (std::uint32_t(std::uint8_t(bytes[at])) << 24) | (std::uint32_t(std::uint8_t(bytes[at + 1])) << 16) |
+        return (std::uint32_t(std::uint8_t(bytes[at])) << 24) |
+               (std::uint32_t(std::uint8_t(bytes[at + 1])) << 16) |
                (std::uint32_t(std::uint8_t(bytes[at + 2])) << 8) | std::uint32_t(std::uint8_t(bytes[at + 3]));
     };
     return {be32(16), be32(20)};
@@ -103,8 +113,8 @@ void screenshot(const std::string& lang, const std::string& page, int width) {
     fs::create_directories(screenshots);
     const fs::path png = screenshots / ("help-" + lang + "-" + page + "-" + std::to_string(width) + ".png");
     fs::remove(png);
-    EXPECT_TRUE(run_chromium({"--window-size=" + std::to_string(width) + ",2000", "--screenshot=" + png.string(),
-                              file_url(help_root / lang / (page + ".html"))},
+    EXPECT_TRUE(run_chromium({"--window-size=" + std::to_string(width) + ",2000",
+                              "--screenshot=" + png.string(), file_url(help_root / lang / (page + ".html"))},
                              work / "screenshot-stdout.txt"))
         << png;
     ASSERT_TRUE(fs::exists(png)) << png;
@@ -117,7 +127,8 @@ void screenshot(const std::string& lang, const std::string& page, int width) {
 void expect_contains(const std::string& dom, const std::vector<std::string>& texts, const std::string& what) {
     ASSERT_FALSE(dom.empty()) << what << ": Chromium gave no DOM";
     EXPECT_EQ(dom.find("<script"), std::string::npos) << what;
-    for (const auto& t : texts) EXPECT_NE(dom.find(t), std::string::npos) << what << ": no \"" << t << "\"";
+    for (const auto& t : texts)
+        EXPECT_NE(dom.find(t), std::string::npos) << what << ": no \"" << t << "\"";
 }
 
 struct page_case {
@@ -126,35 +137,53 @@ struct page_case {
 };
 
 const page_case cases[] = {
-    {"en", "index", {"<h1>Marketing KPI: Help</h1>", ">The KPI register and the link codes</a>",
-                     ">The New KPI workbook wizard</a>", "<a href=\"fn-CPL.html\">KPI.CPL</a>", ">Tiếng Việt</a>"}},
-    {"vi", "index", {"<h1>Marketing KPI: Trợ giúp</h1>", ">Bảng KPI và các mã liên kết</a>",
-                     ">Trình hướng dẫn tạo sổ KPI mới</a>", "<a href=\"fn-CPL.html\">KPI.CPL</a>", ">English</a>"}},
-    {"en", "fn-CPL", {"<h1>KPI.CPL</h1>", "<code>KPI.CPL(spend; leads)</code>", "<code>spend / leads</code>",
-                      "<code>=KPI.CPL(100;4)</code> gives <code>25</code>", "#DIV/0! when leads = 0."}},
-    {"vi", "fn-CPL", {"<h1>KPI.CPL</h1>", "<code>KPI.CPL(chi phí; số lead)</code>", "<h2>Công thức</h2>",
-                      "<code>=KPI.CPL(100;4)</code> cho kết quả <code>25</code>", "#DIV/0! khi số lead = 0."}},
-    {"en", "register", {"<h1>The KPI register and the link codes</h1>", "<h2>Link rules and codes</h2>",
-                        "<td data-label=\"Code\"><code>UNLINKED</code></td>"
-                        "<td data-label=\"Meaning\">a tactical KPI with no parent</td>",
-                        "<code>CYCLE</code>", "<code>NOROOT</code>"}},
-    {"vi", "register", {"<h1>Bảng KPI và các mã liên kết</h1>", "<h2>Quy tắc liên kết và các mã</h2>",
-                        "<td data-label=\"Mã\"><code>UNLINKED</code></td>"
-                        "<td data-label=\"Ý nghĩa\">KPI chiến thuật không có KPI cha</td>",
-                        "<code>CYCLE</code>", "<code>NOROOT</code>"}},
-    {"en", "wizard", {"<h1>The New KPI workbook wizard</h1>", "<strong>Business profile</strong>",
-                      "<strong>Help</strong> opens this page"}},
-    {"vi", "wizard", {"<h1>Trình hướng dẫn tạo sổ KPI mới</h1>", "<strong>Hồ sơ doanh nghiệp</strong>",
-                      "<strong>Trợ giúp</strong> mở trang này"}},
+    {"en",
+     "index",
+     {"<h1>Marketing KPI: Help</h1>", ">The KPI register and the link codes</a>",
+      ">The New KPI workbook wizard</a>", "<a href=\"fn-CPL.html\">KPI.CPL</a>", ">Tiếng Việt</a>"}},
+    {"vi",
+     "index",
+     {"<h1>Marketing KPI: Trợ giúp</h1>", ">Bảng KPI và các mã liên kết</a>",
+      ">Trình hướng dẫn tạo sổ KPI mới</a>", "<a href=\"fn-CPL.html\">KPI.CPL</a>", ">English</a>"}},
+    {"en",
+     "fn-CPL",
+     {"<h1>KPI.CPL</h1>", "<code>KPI.CPL(spend; leads)</code>", "<code>spend / leads</code>",
+      "<code>=KPI.CPL(100;4)</code> gives <code>25</code>", "#DIV/0! when leads = 0."}},
+    {"vi",
+     "fn-CPL",
+     {"<h1>KPI.CPL</h1>", "<code>KPI.CPL(chi phí; số lead)</code>", "<h2>Công thức</h2>",
+      "<code>=KPI.CPL(100;4)</code> cho kết quả <code>25</code>", "#DIV/0! khi số lead = 0."}},
+    {"en",
+     "register",
+     {"<h1>The KPI register and the link codes</h1>", "<h2>Link rules and codes</h2>",
+      "<td data-label=\"Code\"><code>UNLINKED</code></td>"
+      "<td data-label=\"Meaning\">a tactical KPI with no parent</td>",
+      "<code>CYCLE</code>", "<code>NOROOT</code>"}},
+    {"vi",
+     "register",
+     {"<h1>Bảng KPI và các mã liên kết</h1>", "<h2>Quy tắc liên kết và các mã</h2>",
+      "<td data-label=\"Mã\"><code>UNLINKED</code></td>"
+      "<td data-label=\"Ý nghĩa\">KPI chiến thuật không có KPI cha</td>",
+      "<code>CYCLE</code>", "<code>NOROOT</code>"}},
+    {"en",
+     "wizard",
+     {"<h1>The New KPI workbook wizard</h1>", "<strong>Business profile</strong>",
+      "<strong>Help</strong> opens this page"}},
+    {"vi",
+     "wizard",
+     {"<h1>Trình hướng dẫn tạo sổ KPI mới</h1>", "<strong>Hồ sơ doanh nghiệp</strong>",
+      "<strong>Trợ giúp</strong> mở trang này"}},
 };
 
 } // namespace
 
 TEST(HelpInChromium, PagesRenderWithTheirTexts) {
-    for (const auto& c : cases) expect_contains(rendered_dom(c.lang, c.page), c.texts, c.lang + "/" + c.page);
+    for (const auto& c : cases)
+        expect_contains(rendered_dom(c.lang, c.page), c.texts, c.lang + "/" + c.page);
 }
 
 TEST(HelpInChromium, ScreenshotsAtPhoneAndDesktopWidths) {
     for (const auto& c : cases)
-        for (int width : {360, 1280}) screenshot(c.lang, c.page, width);
+        for (int width : {360, 1280})
+            screenshot(c.lang, c.page, width);
 }

@@ -34,8 +34,10 @@ std::string read(const fs::path& file) {
 std::string html(std::string_view s) {
     std::string out;
     for (char c : kpi::xml_escape(s)) {
-        if (c == '\'') out += "&#39;";
-        else out += c;
+        if (c == '\'')
+            out += "&#39;";
+        else
+            out += c;
     }
     return out;
 }
@@ -43,7 +45,8 @@ std::string html(std::string_view s) {
 std::vector<fs::path> pages() {
     std::vector<fs::path> out;
     for (const auto& e : fs::recursive_directory_iterator(root))
-        if (e.path().extension() == ".html") out.push_back(e.path());
+        if (e.path().extension() == ".html")
+            out.push_back(e.path());
     return out;
 }
 
@@ -76,13 +79,15 @@ TEST(HelpTree, CplPageInBothLanguages) {
     const std::string en = read(root / "en" / "fn-CPL.html");
     EXPECT_NE(en.find("<code>KPI.CPL(spend; leads)</code>"), std::string::npos);
     EXPECT_NE(en.find("<code>=KPI.CPL(100;4)</code> gives <code>25</code>"), std::string::npos);
-    EXPECT_NE(en.find("#DIV/0! when leads = 0. #NUM! when spend &lt; 0, leads &lt; 0 or the result overflows."),
-              std::string::npos);
+    EXPECT_NE(
+        en.find("#DIV/0! when leads = 0. #NUM! when spend &lt; 0, leads &lt; 0 or the result overflows."),
+        std::string::npos);
     const std::string vi = read(root / "vi" / "fn-CPL.html");
     EXPECT_NE(vi.find("<code>KPI.CPL(chi phí; số lead)</code>"), std::string::npos);
     EXPECT_NE(vi.find("<code>=KPI.CPL(100;4)</code> cho kết quả <code>25</code>"), std::string::npos);
-    EXPECT_NE(vi.find("#DIV/0! khi số lead = 0. #NUM! khi chi phí &lt; 0, số lead &lt; 0 hoặc kết quả bị tràn."),
-              std::string::npos);
+    EXPECT_NE(
+        vi.find("#DIV/0! khi số lead = 0. #NUM! khi chi phí &lt; 0, số lead &lt; 0 hoặc kết quả bị tràn."),
+        std::string::npos);
 }
 
 TEST(HelpTree, IndexLinksEveryFunctionAndTopic) {
@@ -90,7 +95,8 @@ TEST(HelpTree, IndexLinksEveryFunctionAndTopic) {
         const std::string index = read(root / l / "index.html");
         ASSERT_FALSE(index.empty()) << l;
         for (const auto& f : kpi::catalog())
-            EXPECT_NE(index.find("href=\"fn-" + std::string(f.name) + ".html\""), std::string::npos) << l << f.name;
+            EXPECT_NE(index.find("href=\"fn-" + std::string(f.name) + ".html\""), std::string::npos)
+                << l << f.name;
         for (const auto& t : topics) {
             EXPECT_NE(index.find("href=\"" + t + ".html\""), std::string::npos) << l << " " << t;
             EXPECT_TRUE(fs::is_regular_file(root / l / (t + ".html"))) << l << " " << t;
@@ -108,7 +114,8 @@ TEST(HelpTree, EveryLinkResolvesInsideTheTree) {
             const std::string target = (*m)[2];
             ++links;
             ASSERT_FALSE(target.empty()) << page;
-            EXPECT_EQ(target.find(':'), std::string::npos) << page << ": " << target << " (a scheme: not inside the tree)";
+            EXPECT_EQ(target.find(':'), std::string::npos)
+                << page << ": " << target << " (a scheme: not inside the tree)";
             EXPECT_NE(target[0], '/') << page << ": " << target;
             const auto hash = target.find('#');
             const std::string file = target.substr(0, hash);
@@ -152,10 +159,8 @@ TEST(HelpTree, NoScriptNoExternalUrlEveryPageInItsLanguage) {
 TEST(HelpTree, VietnameseTopicPagesAreInVietnamese) {
     // Words the Vietnamese sources (docs/vi/*.md) use and the English ones do not.
     const std::pair<std::string, std::string> expected[] = {
-        {"register", "Quy tắc liên kết và các mã"},
-        {"smart", "Tính nhất quán của định nghĩa"},
-        {"wizard", "Dùng trình hướng dẫn"},
-        {"import", "Các tệp xuất được nhận ra"},
+        {"register", "Quy tắc liên kết và các mã"}, {"smart", "Tính nhất quán của định nghĩa"},
+        {"wizard", "Dùng trình hướng dẫn"},         {"import", "Các tệp xuất được nhận ra"},
         {"report", "Nội dung của báo cáo"},
     };
     for (const auto& [topic, words] : expected) {
@@ -167,22 +172,27 @@ TEST(HelpTree, VietnameseTopicPagesAreInVietnamese) {
     // The link codes on the register page in both languages.
     for (const auto& [l, label] : {std::pair<std::string, std::string>{"en", "Code"}, {"vi", "Mã"}}) {
         const std::string page = read(root / l / "register.html");
-        for (const char* code : {"OK", "DUPLICATE", "NOLEVEL", "BROKEN", "CYCLE", "INVERTED", "UNLINKED", "NOROOT"})
-            EXPECT_NE(page.find("<td data-label=\"" + label + "\"><code>" + code + "</code></td>"), std::string::npos)
+        for (const char* code :
+             {"OK", "DUPLICATE", "NOLEVEL", "BROKEN", "CYCLE", "INVERTED", "UNLINKED", "NOROOT"})
+            EXPECT_NE(page.find("<td data-label=\"" + label + "\"><code>" + code + "</code></td>"),
+                      std::string::npos)
                 << l << code;
     }
 }
 
 TEST(HelpTree, TheOxtCarriesTheSameTree) {
-    const std::string command = std::string("\"") + KPI_CMAKE_COMMAND + "\" -E tar tf \"" + KPI_OXT_PATH + "\"";
+    const std::string command =
+        std::string("\"") + KPI_CMAKE_COMMAND + "\" -E tar tf \"" + KPI_OXT_PATH + "\"";
     FILE* pipe = popen(command.c_str(), "r");
     ASSERT_NE(pipe, nullptr);
     std::set<std::string> entries;
     char line[4096];
     while (std::fgets(line, sizeof line, pipe)) {
         std::string s(line);
-        while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
-        if (s.rfind("./", 0) == 0) s = s.substr(2);
+        while (!s.empty() && (s.back() == '\n' || s.back() == '\r'))
+            s.pop_back();
+        if (s.rfind("./", 0) == 0)
+            s = s.substr(2);
         entries.insert(s);
     }
     ASSERT_EQ(pclose(pipe), 0) << command;
@@ -190,7 +200,8 @@ TEST(HelpTree, TheOxtCarriesTheSameTree) {
     for (const auto& e : fs::recursive_directory_iterator(root))
         if (e.is_regular_file()) {
             ++files;
-            EXPECT_EQ(entries.count("help/" + e.path().lexically_relative(root).generic_string()), 1u) << e.path();
+            EXPECT_EQ(entries.count("help/" + e.path().lexically_relative(root).generic_string()), 1u)
+                << e.path();
         }
     EXPECT_EQ(files, 1 + 2 * (1 + static_cast<int>(kpi::catalog().size()) + 5)); // help.css and the pages
 }

@@ -63,15 +63,17 @@ struct fake_browser {
         setenv("XDG_CONFIG_HOME", (dir / "config").c_str(), 1);
         setenv("BROWSER", script.c_str(), 1);
         setenv("MAILCAPS", (dir / "mailcap").c_str(), 1);
-        for (const char* desktop_hint : {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION",
-                                         "GNOME_DESKTOP_SESSION_ID", "MATE_DESKTOP_SESSION_ID", "WAYLAND_DISPLAY"})
+        for (const char* desktop_hint :
+             {"XDG_CURRENT_DESKTOP", "DESKTOP_SESSION", "KDE_FULL_SESSION", "GNOME_DESKTOP_SESSION_ID",
+              "MATE_DESKTOP_SESSION_ID", "WAYLAND_DISPLAY"})
             unsetenv(desktop_hint);
     }
 
     std::vector<std::string> lines() const {
         std::ifstream in(log);
         std::vector<std::string> out;
-        for (std::string line; std::getline(in, line);) out.push_back(line);
+        for (std::string line; std::getline(in, line);)
+            out.push_back(line);
         return out;
     }
 
@@ -80,14 +82,16 @@ struct fake_browser {
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
         while (std::chrono::steady_clock::now() < deadline) {
             const auto all = lines();
-            if (all.size() > count) return as_path(all[count]);
+            if (all.size() > count)
+                return as_path(all[count]);
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
         return {};
     }
 
     static std::string as_path(const std::string& opened) {
-        if (opened.rfind("file://", 0) != 0) return opened; // xdg-open hands a desktop file's Exec the path
+        if (opened.rfind("file://", 0) != 0)
+            return opened; // xdg-open hands a desktop file's Exec the path
         OUString path;
         osl::FileBase::getSystemPathFromFileURL(ou(opened), path);
         return u8(path);
@@ -104,7 +108,8 @@ fs::path package_folder(kpi::office::session& office) {
                        ->expandMacros(rtl::Uri::decode(location.copy(20), rtl_UriDecodeWithCharset,
                                                        RTL_TEXTENCODING_UTF8));
     OUString path;
-    if (osl::FileBase::getSystemPathFromFileURL(location, path) != osl::FileBase::E_None) return {};
+    if (osl::FileBase::getSystemPathFromFileURL(location, path) != osl::FileBase::E_None)
+        return {};
     return fs::path(u8(path));
 }
 
@@ -120,7 +125,8 @@ struct document {
     explicit document(kpi::office::session& office) : doc(office.new_spreadsheet()) {}
     ~document() {
         Reference<css::util::XCloseable> closeable(doc, css::uno::UNO_QUERY);
-        if (closeable.is()) closeable->close(true);
+        if (closeable.is())
+            closeable->close(true);
     }
     Reference<css::frame::XFrame> frame() const {
         return Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
@@ -132,11 +138,12 @@ std::string help_opens(kpi::office::session& office, const std::string& page) {
     document book(office);
     const std::size_t before = browser.lines().size();
     std::vector<css::beans::PropertyValue> args;
-    if (!page.empty()) args.push_back(arg("Page", page));
-    gui::dispatch_in_background command(book.frame(), "org.kpimarketing.command:Help",
-                                        css::uno::Sequence<css::beans::PropertyValue>(args.data(),
-                                                                                      static_cast<sal_Int32>(args.size())),
-                                        office);
+    if (!page.empty())
+        args.push_back(arg("Page", page));
+    gui::dispatch_in_background command(
+        book.frame(), "org.kpimarketing.command:Help",
+        css::uno::Sequence<css::beans::PropertyValue>(args.data(), static_cast<sal_Int32>(args.size())),
+        office);
     EXPECT_TRUE(command.finished(std::chrono::seconds(60)));
     return browser.next_opened(before);
 }
@@ -149,7 +156,8 @@ TEST(Help, FolderIsInTheInstalledExtension) {
     EXPECT_TRUE(fs::is_regular_file(folder / "description.xml")) << folder;
     EXPECT_TRUE(fs::is_regular_file(folder / "help" / "help.css")) << folder;
     for (const char* lang : {"en", "vi"})
-        for (const char* page : {"index", "register", "smart", "wizard", "import", "report", "fn-CPL", "fn-AUDIT"})
+        for (const char* page :
+             {"index", "register", "smart", "wizard", "import", "report", "fn-CPL", "fn-AUDIT"})
             EXPECT_TRUE(fs::is_regular_file(folder / "help" / lang / (std::string(page) + ".html")))
                 << folder << " " << lang << " " << page;
 }
@@ -157,7 +165,8 @@ TEST(Help, FolderIsInTheInstalledExtension) {
 TEST(Help, MenuEntryIsRegistered) {
     auto provider = css::configuration::theDefaultProvider::get(office().context());
     const Any path(css::beans::NamedValue{
-        "nodepath", Any(OUString("/org.openoffice.Office.Addons/AddonUI/OfficeMenuBar/org.kpimarketing.menu/Submenu"))});
+        "nodepath",
+        Any(OUString("/org.openoffice.Office.Addons/AddonUI/OfficeMenuBar/org.kpimarketing.menu/Submenu"))});
     Reference<css::container::XNameAccess> items(
         provider->createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess",
                                               css::uno::Sequence<Any>(&path, 1)),
@@ -186,7 +195,8 @@ TEST(Help, PageArgumentOpensThatPageOrTheIndex) {
 }
 
 TEST(Help, WizardHelpButtonOpensTheWizardPage) {
-    if (!gui::in_a_window()) GTEST_SKIP() << "needs a window (run by ctest under Xvfb)";
+    if (!gui::in_a_window())
+        GTEST_SKIP() << "needs a window (run by ctest under Xvfb)";
     document book(office());
     const std::size_t before = browser.lines().size();
     gui::dispatch_in_background command(book.frame(), "org.kpimarketing.command:NewWorkbook");
@@ -197,7 +207,8 @@ TEST(Help, WizardHelpButtonOpensTheWizardPage) {
     EXPECT_TRUE(command.finished());
     EXPECT_EQ(opened, (package_folder(office()) / "help" / "en" / "wizard.html").string());
     EXPECT_EQ(Reference<css::container::XIndexAccess>(
-                  Reference<css::sheet::XSpreadsheetDocument>(book.doc, UNO_QUERY_THROW)->getSheets(), UNO_QUERY_THROW)
+                  Reference<css::sheet::XSpreadsheetDocument>(book.doc, UNO_QUERY_THROW)->getSheets(),
+                  UNO_QUERY_THROW)
                   ->getCount(),
               1); // Help and Cancel built nothing
 }
