@@ -535,6 +535,9 @@ code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-size:
        padding: 0 .2em; border-radius: 3px; overflow-wrap: anywhere; }
 pre { background: #f1f4f8; padding: .7rem; border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
 pre code { background: none; padding: 0; }
+/* Common monospace fonts lack precomposed Vietnamese letters (ố, ỳ, ...), which then render apart:
+   inline code on Vietnamese pages uses the text font, still marked by its background. */
+html:lang(vi) :not(pre) > code { font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
 p.syntax code { font-size: 1.05em; }
 ul { padding-left: 1.3rem; }
 li { margin: .3rem 0; }
