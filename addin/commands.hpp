@@ -6,6 +6,7 @@
 #include <com/sun/star/frame/XModel.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
 
+#include <string>
 #include <string_view>
 
 namespace kpi::uno_glue {
@@ -39,5 +40,12 @@ void run_new_workbook_dialog(const command_context& ctx); // new_workbook_dialog
 void run_import_command(const command_context& ctx);      // import_menu.cpp
 void run_report_command(const command_context& ctx);      // report_menu.cpp
 void run_share_command(const command_context& ctx);       // share_menu.cpp
+void run_help_command(const command_context& ctx);        // help_command.cpp
+
+// The file URL of a help page in the installed extension, in the UI language (help_command.cpp):
+// page "index", "wizard", "fn-CPL", ...; an unknown page gives the index.
+std::string help_page_url(const css::uno::Reference<css::uno::XComponentContext>& uno, std::string_view page);
+// Opens that page in the user's browser.
+void open_help(const css::uno::Reference<css::uno::XComponentContext>& uno, std::string_view page);
 
 } // namespace kpi::uno_glue

@@ -116,6 +116,7 @@ const std::pair<const char*, text> t_labels[] = {
     {"btnNext", {"Next >", "Tiếp >"}},
     {"btnFinish", {"Finish", "Hoàn tất"}},
     {"btnCancel", {"Cancel", "Hủy"}},
+    {"btnHelp", {"Help", "Trợ giúp"}},
 };
 const text t_industries[] = {{"E-commerce", "Thương mại điện tử"},
                              {"Retail & F&B", "Bán lẻ & F&B"},
@@ -262,6 +263,7 @@ public:
         add_action("btnBack", [this] { go(step() - 1); });
         add_action("btnNext", [this] { go(step() + 1); });
         add_action("btnFinish", [this] { finish(); });
+        add_action("btnHelp", [this] { open_help(ctx_.uno, "wizard"); });
         Reference<css::awt::XListBox>(control("lstIndustry"), UNO_QUERY_THROW)
             ->addItemListener(new item_listener([this] { fill_defaults(selected("lstIndustry")); }));
     }

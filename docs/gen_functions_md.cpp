@@ -3,6 +3,7 @@
 //   gen_functions_md OUTPUT.md        write
 //   gen_functions_md --check FILE.md  exit 1 and say so when FILE.md differs
 #include <kpi/catalog.hpp>
+#include <kpi/catalog_text.hpp>
 
 #include <algorithm>
 #include <fstream>
@@ -12,73 +13,12 @@
 
 namespace {
 
-std::string kind_text(const kpi::param_info& p) {
-    switch (p.kind) {
-    case kpi::param_kind::number: return "number";
-    case kpi::param_kind::optional_number: return "optional number";
-    case kpi::param_kind::optional_flag: return "optional TRUE/FALSE";
-    case kpi::param_kind::optional_date: return "optional date";
-    case kpi::param_kind::range: return "range or value";
-    case kpi::param_kind::name: return "text";
-    case kpi::param_kind::optional_range: return "optional range or value";
-    case kpi::param_kind::key: return "text or number";
-    case kpi::param_kind::table: return "range with a header row";
-    }
-    return "";
-}
-
-std::string default_text(const kpi::param_info& p) {
-    if (p.kind == kpi::param_kind::optional_date) return "today";
-    if (p.kind == kpi::param_kind::optional_flag) return p.default_value != 0 ? "TRUE" : "FALSE";
-    if (p.kind == kpi::param_kind::optional_range) return "none";
-    if (p.kind != kpi::param_kind::optional_number) return "";
-    if (p.default_value != p.default_value) return "none";
-    std::ostringstream s;
-    s << p.default_value;
-    return s.str();
-}
-
 std::string escape_pipes(std::string_view s) {
     std::string out;
     for (char c : s) {
         if (c == '|') out += "\\|";
         else out += c;
     }
-    return out;
-}
-
-// The error cases of one function, from its parameters' domains.
-std::string error_cases(const kpi::function_info& f) {
-    if (std::any_of(f.params.begin(), f.params.end(), [](const auto& p) { return p.kind == kpi::param_kind::table; }))
-        return std::string("#VALUE! when the range has no register header (columns ID, Level and Parent, in English or "
-                           "Vietnamese).") +
-               (f.params.size() > 1 ? " #N/A when the ID is empty or not in the register. An error value as the ID "
-                                      "passes through."
-                                    : "");
-    std::string div0, num, value;
-    for (const auto& p : f.params) {
-        const std::string name(p.display.en);
-        switch (p.accepts) {
-        case kpi::domain::divisor: div0 += (div0.empty() ? "" : ", ") + name + " = 0"; [[fallthrough]];
-        case kpi::domain::amount: num += (num.empty() ? "" : ", ") + name + " < 0"; break;
-        case kpi::domain::score: num += (num.empty() ? "" : ", ") + name + " off the scale or not whole"; break;
-        case kpi::domain::nonzero: div0 += (div0.empty() ? "" : ", ") + name + " = 0"; break;
-        case kpi::domain::fraction: num += (num.empty() ? "" : ", ") + name + " outside 0..1"; break;
-        case kpi::domain::positive: num += (num.empty() ? "" : ", ") + name + " <= 0"; break;
-        case kpi::domain::periods: value += (value.empty() ? "" : ", ") + name + " < 0 or not whole"; break;
-        default: break;
-        }
-    }
-    std::string out;
-    if (!div0.empty()) out += "#DIV/0! when " + div0 + ". ";
-    if (!num.empty()) out += "#NUM! when " + num + " or the result overflows. ";
-    for (const auto& p : f.params)
-        if (p.kind == kpi::param_kind::range) {
-            out += "#N/A when " + std::string(p.display.en) + " has no number. ";
-            break;
-        }
-    out += "#VALUE! " + (value.empty() ? std::string() : "when " + value + ", and ") +
-           "for text; an error in an argument passes through.";
     return out;
 }
 
@@ -138,7 +78,7 @@ std::string generate() {
             out << "\n### <a id=\"" << f.name << "\"></a>" << f.display << "(";
             bool first = true;
             for (const auto& p : f.params) {
-                const bool optional = !default_text(p).empty();
+                const bool optional = !kpi::param_default_text(p, "en").empty();
                 out << (first ? "" : "; ") << (optional ? "[" : "") << p.display.en
                     << (optional ? "]" : "");
                 first = false;
@@ -149,11 +89,11 @@ std::string generate() {
                 << "- Source: " << f.source << "\n"
                 << "- Example: `" << f.example.substr(0, f.example.find(" ->")) << "` gives `"
                 << f.example.substr(f.example.find("->") + 3) << "`\n"
-                << "- Errors: " << error_cases(f) << "\n\n"
+                << "- Errors: " << kpi::error_cases(f, "en") << "\n\n"
                 << "| Argument | Tiếng Việt | Kind | Default | Domain | Description |\n|---|---|---|---|---|---|\n";
             for (const auto& p : f.params)
-                out << "| " << p.display.en << " | " << p.display.vi << " | " << kind_text(p) << " | "
-                    << default_text(p) << " | " << escape_pipes(kpi::domain_rule(p.accepts)) << " | "
+                out << "| " << p.display.en << " | " << p.display.vi << " | " << kpi::param_kind_text(p, "en") << " | "
+                    << kpi::param_default_text(p, "en") << " | " << escape_pipes(kpi::domain_rule(p.accepts)) << " | "
                     << escape_pipes(p.description.en) << " |\n";
         }
     }

@@ -12,6 +12,7 @@ packages=(
   chromium python3-html5lib          # the web report rendered in a browser and checked by a strict HTML5 parser
   xvfb x11-apps netpbm               # GUI checks in a real window
   fonts-dejavu-core zip unzip
+  chromium file xdg-utils            # help pages in a real browser; xdg-open as the Help command uses it
 )
 
 # `install-deps.sh fuzz` adds clang's libFuzzer (for tests/fuzz/run.sh, used by CI).

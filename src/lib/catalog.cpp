@@ -1,4 +1,5 @@
 #include "kpi/catalog.hpp"
+#include "kpi/catalog_text.hpp"
 
 #include "kpi/customer.hpp"
 #include "kpi/metrics.hpp"
@@ -691,22 +692,7 @@ bool equal_ignoring_case(std::string_view a, std::string_view b) noexcept {
 
 } // namespace
 
-std::string_view domain_rule(domain d) noexcept {
-    switch (d) {
-    case domain::real: return "any number";
-    case domain::nonzero: return "any number; 0 gives #DIV/0!";
-    case domain::amount: return ">= 0; negative gives #NUM!";
-    case domain::divisor: return "> 0; 0 gives #DIV/0!, negative #NUM!";
-    case domain::fraction: return "0..1; outside gives #NUM!";
-    case domain::positive: return "> 0 (at least 1 for n and positions); 0 or negative gives #NUM!";
-    case domain::score: return "whole scores on the scale; negative gives #NUM!";
-    case domain::flag: return "TRUE/FALSE (a non-zero number is TRUE)";
-    case domain::date: return "a date";
-    case domain::periods: return "a whole number >= 0; negative or not whole gives #VALUE!";
-    case domain::other: return "see the description";
-    }
-    return "";
-}
+std::string_view domain_rule(domain d) noexcept { return domain_text(d).en; }
 
 text group_title(function_group g) noexcept {
     switch (g) {
