@@ -276,7 +276,7 @@ kpi::import_result read_export(const Reference<css::uno::XComponentContext>& con
         return kpi::import_error{kpi::import_error::kind::unrecognised, options.source,
                                  zip ? "a zip archive that is not a spreadsheet (unzip it and import the CSV inside)"
                                      : "a file the office cannot open as a spreadsheet",
-                                 {}, ""};
+                                 {}, "", "", {}, 0};
     return kpi::import_grid(cells, options, {}, zip ? "XLSX/ODS" : "XLS");
 }
 

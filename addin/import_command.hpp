@@ -70,6 +70,7 @@ struct import_run {
 import_run import_files(const css::uno::Reference<css::uno::XComponentContext>& context,
                         const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
                         const std::vector<std::filesystem::path>& files, const std::string& language,
-                        const std::string& workbook_currency = "");
+                        const std::string& workbook_currency = "",
+                        const std::map<std::string, double>& rates = {});
 
 } // namespace kpi::uno_glue
