@@ -72,6 +72,7 @@ std::size_t write_export(const std::filesystem::path& file, std::size_t megabyte
 
 // Runs `work` in a child process and returns its peak resident set in MB (ru_maxrss is in kB).
 template <class F> double child_peak_mb(F work, int& status) {
+    std::fflush(stdout);
     const pid_t pid = fork();
     if (pid == 0) _exit(work());
     rusage usage{};
@@ -113,6 +114,7 @@ int memory_bench(std::size_t megabytes, const std::filesystem::path& dir) {
             if (!decoded) return 1;
             const auto table = kpi::parse_csv(decoded.value().utf8);
             const auto r = kpi::import_grid(table.cells, options, table.source_lines, "UTF-8");
+            std::fflush(stdout);
             return r ? 0 : 1;
         },
         status);
