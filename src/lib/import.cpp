@@ -46,6 +46,9 @@ bool is_ascii_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= '
 
 // Removes currency markers from t, returning the (single) code found; "?" when two different ones.
 std::string strip_currency(std::string& t) {
+    // Most cells are plain numbers: no letter, no '$', nothing beyond ASCII, so no marker to look for.
+    if (std::none_of(t.begin(), t.end(), [](char c) { return is_ascii_letter(c) || c == '$' || static_cast<unsigned char>(c) >= 0x80; }))
+        return "";
     std::string found;
     for (const auto& m : currency_markers) {
         for (std::size_t p = 0; p + m.text.size() <= t.size();) {
