@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-import_options options(period_granularity g = period_granularity::month, const std::string& currency = "VND") {
+import_options options(period_granularity g = period_granularity::month,
+                       const std::string& currency = "VND") {
     import_options o;
     o.periods = g;
     o.workbook_currency = currency;
@@ -23,13 +24,16 @@ import_options options(period_granularity g = period_granularity::month, const s
     return o;
 }
 
-double value_of(const file_import& f, const std::string& period, channel ch, measure m, bool* present = nullptr) {
+double value_of(const file_import& f, const std::string& period, channel ch, measure m,
+                bool* present = nullptr) {
     for (const auto& r : f.rows)
         if (r.period == period && r.ch == ch) {
-            if (present) *present = r.has[static_cast<std::size_t>(m)];
+            if (present)
+                *present = r.has[static_cast<std::size_t>(m)];
             return r.values[static_cast<std::size_t>(m)];
         }
-    if (present) *present = false;
+    if (present)
+        *present = false;
     return -1;
 }
 
@@ -39,7 +43,9 @@ fs::path temp_dir() {
     return d;
 }
 
-void write(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
+void write(const fs::path& p, const std::string& bytes) {
+    std::ofstream(p, std::ios::binary) << bytes;
+}
 
 } // namespace
 
@@ -123,7 +129,8 @@ TEST(ImportRates, ARateConvertsMoneyOnly) {
     EXPECT_DOUBLE_EQ(value_of(r.value(), "2026-10", channel::google_ads, measure::impressions), 1500.0);
     EXPECT_EQ(r.value().summary.currency, "VND");
     EXPECT_EQ(r.value().summary.converted_from, "USD");
-    EXPECT_NE(describe(r.value().summary, "en").find("converted from USD, 1 USD = 25000 VND"), std::string::npos);
+    EXPECT_NE(describe(r.value().summary, "en").find("converted from USD, 1 USD = 25000 VND"),
+              std::string::npos);
     EXPECT_NE(describe(r.value().summary, "vi").find("quy đổi từ USD"), std::string::npos);
     // A rate for another currency does not help.
     auto eur = options();
@@ -146,14 +153,16 @@ TEST(ImportRates, ParseRate) {
 TEST(ImportRepeats, SamePathOrSameBytesCountedOnce) {
     const auto dir = temp_dir();
     // Plain CSV: 1,200,000 + 1,500,000 = 2,700,000 VND of Facebook spend in 2026-10.
-    const std::string csv = "Date,Channel,Spend\n2026-10-01,Facebook Ads,1200000\n2026-10-02,Facebook Ads,1500000\n";
+    const std::string csv =
+        "Date,Channel,Spend\n2026-10-01,Facebook Ads,1200000\n2026-10-02,Facebook Ads,1500000\n";
     write(dir / "a.csv", csv);
     write(dir / "copy.csv", csv);
     write(dir / "other.csv", "Date,Channel,Spend\n2026-10-03,Facebook Ads,100000\n");
     fs::remove(dir / "link.csv");
     fs::create_symlink(dir / "a.csv", dir / "link.csv");
-    const std::vector<fs::path> files{dir / "a.csv", dir / "a.csv", dir / "copy.csv", dir / "link.csv",
-                                      dir / "sub" / ".." / "a.csv", dir / "other.csv"};
+    const std::vector<fs::path> files{
+        dir / "a.csv",    dir / "a.csv", dir / "copy.csv", dir / "link.csv", dir / "sub" / ".." / "a.csv",
+        dir / "other.csv"};
     fs::create_directories(dir / "sub");
     const auto rep = find_repeated_exports(files);
     ASSERT_EQ(rep.size(), 6u);
@@ -167,7 +176,8 @@ TEST(ImportRepeats, SamePathOrSameBytesCountedOnce) {
     // Summed the way import_files does: the repeats left out.
     std::vector<file_import> kept;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        if (rep[i]) continue;
+        if (rep[i])
+            continue;
         auto r = import_file(files[i], options());
         ASSERT_TRUE(r);
         kept.push_back(r.value());
@@ -178,8 +188,10 @@ TEST(ImportRepeats, SamePathOrSameBytesCountedOnce) {
     // 2,700,000 + 100,000 (other.csv) = 2,800,000, not 2,700,000 x 4 + 100,000.
     EXPECT_DOUBLE_EQ(merged.value()[0].values[static_cast<std::size_t>(measure::spend)], 2800000.0);
 
-    EXPECT_EQ(describe_repeat("copy.csv", "a.csv", false, "en"), "copy.csv: the same content as a.csv: counted once.");
-    EXPECT_EQ(describe_repeat("a.csv", "a.csv", true, "vi"), "a.csv: đã có trong danh sách (a.csv): chỉ tính một lần.");
+    EXPECT_EQ(describe_repeat("copy.csv", "a.csv", false, "en"),
+              "copy.csv: the same content as a.csv: counted once.");
+    EXPECT_EQ(describe_repeat("a.csv", "a.csv", true, "vi"),
+              "a.csv: đã có trong danh sách (a.csv): chỉ tính một lần.");
     fs::remove_all(dir);
 }
 
@@ -201,7 +213,8 @@ TEST(ImportNegatives, AccountingNegativeCountIsRefusedPerRowMoneyMayBeNegative) 
     EXPECT_DOUBLE_EQ(value_of(r.value(), "2026-10", channel::google_ads, measure::spend), -200000.0);
     EXPECT_DOUBLE_EQ(value_of(r.value(), "2026-10", channel::google_ads, measure::impressions), 1000.0);
     EXPECT_DOUBLE_EQ(value_of(r.value(), "2026-10", channel::google_ads, measure::clicks), 20.0);
-    EXPECT_NE(describe(s, "en").find("Skipped 2 rows with a negative count"), std::string::npos) << describe(s, "en");
+    EXPECT_NE(describe(s, "en").find("Skipped 2 rows with a negative count"), std::string::npos)
+        << describe(s, "en");
     EXPECT_NE(describe(s, "vi").find("Bỏ qua 2 dòng có số đếm âm"), std::string::npos) << describe(s, "vi");
 }
 
@@ -279,9 +292,10 @@ TEST(ImportSegments, GoogleAdsByMonthVietnameseNamesOfMonths) {
 }
 
 TEST(ImportSegments, Ga4YearMonth) {
-    const std::string csv = "# Traffic acquisition\n# Start date: 20260901\n# End date: 20261031\n"
-                            "Year month,Session default channel group,Sessions,Engaged sessions\n"
-                            "202609,Organic Search,1000,600\n202609,Direct,500,200\n202610,Organic Search,1200,700\n";
+    const std::string csv =
+        "# Traffic acquisition\n# Start date: 20260901\n# End date: 20261031\n"
+        "Year month,Session default channel group,Sessions,Engaged sessions\n"
+        "202609,Organic Search,1000,600\n202609,Direct,500,200\n202610,Organic Search,1200,700\n";
     const auto r = import_bytes(csv, options());
     ASSERT_TRUE(r) << describe(r.error(), "en");
     EXPECT_EQ(r.value().summary.platform, export_platform::ga4);
@@ -297,9 +311,10 @@ TEST(ImportSegments, Ga4YearMonth) {
 }
 
 TEST(ImportSegments, MetaMonthlyBreakdown) {
-    const std::string csv = "Campaign name,Month,Reporting starts,Reporting ends,Amount spent (VND),Impressions,Results\n"
-                            "A,2026-10-01 - 2026-10-31,2026-10-01,2026-10-31,2000000,50000,40\n"
-                            "B,2026-10-01 - 2026-10-31,2026-10-01,2026-10-31,1000000,20000,10\n";
+    const std::string csv =
+        "Campaign name,Month,Reporting starts,Reporting ends,Amount spent (VND),Impressions,Results\n"
+        "A,2026-10-01 - 2026-10-31,2026-10-01,2026-10-31,2000000,50000,40\n"
+        "B,2026-10-01 - 2026-10-31,2026-10-01,2026-10-31,1000000,20000,10\n";
     const auto r = import_bytes(csv, options());
     ASSERT_TRUE(r) << describe(r.error(), "en");
     // 2,000,000 + 1,000,000 = 3,000,000; leads 40 + 10 = 50.
@@ -313,22 +328,25 @@ TEST(ImportSegments, MetaMonthlyBreakdown) {
 }
 
 TEST(ImportSegments, TikTokAndSearchConsoleByMonthOrWeek) {
-    const auto tt = import_bytes("By Month,Cost,Impressions,Clicks (destination),Currency\n"
-                                 "Oct 2026,\"400,000\",\"8,000\",90,VND\nNov 2026,\"100,000\",\"2,000\",10,VND\n",
-                                 options());
+    const auto tt =
+        import_bytes("By Month,Cost,Impressions,Clicks (destination),Currency\n"
+                     "Oct 2026,\"400,000\",\"8,000\",90,VND\nNov 2026,\"100,000\",\"2,000\",10,VND\n",
+                     options());
     ASSERT_TRUE(tt) << describe(tt.error(), "en");
     EXPECT_DOUBLE_EQ(value_of(tt.value(), "2026-10", channel::tiktok_ads, measure::spend), 400000.0);
     EXPECT_DOUBLE_EQ(value_of(tt.value(), "2026-11", channel::tiktok_ads, measure::clicks), 10.0);
-    const auto tt_vi = import_bytes("Theo tháng;Chi phí;Lượt hiển thị;Lượt nhấp (Đích)\n2026-10;250.000;5.000;50\n", options());
+    const auto tt_vi = import_bytes(
+        "Theo tháng;Chi phí;Lượt hiển thị;Lượt nhấp (Đích)\n2026-10;250.000;5.000;50\n", options());
     ASSERT_TRUE(tt_vi) << describe(tt_vi.error(), "en");
     EXPECT_DOUBLE_EQ(value_of(tt_vi.value(), "2026-10", channel::tiktok_ads, measure::spend), 250000.0);
     // Search Console by ISO week, both weeks inside October: clicks 30 + 50 = 80, impressions 1000 + 3000;
     // position kept as position x impressions: 5 x 1000 + 3 x 3000 = 14,000.
-    const auto sc = import_bytes("Week,Clicks,Impressions,CTR,Position\n2026-W41,30,1000,3%,5\n2026-W42,50,3000,1.7%,3\n",
-                                 options());
+    const auto sc = import_bytes(
+        "Week,Clicks,Impressions,CTR,Position\n2026-W41,30,1000,3%,5\n2026-W42,50,3000,1.7%,3\n", options());
     ASSERT_TRUE(sc) << describe(sc.error(), "en");
     EXPECT_DOUBLE_EQ(value_of(sc.value(), "2026-10", channel::seo_website, measure::clicks), 80.0);
-    EXPECT_DOUBLE_EQ(value_of(sc.value(), "2026-10", channel::seo_website, measure::position_weighted), 14000.0);
+    EXPECT_DOUBLE_EQ(value_of(sc.value(), "2026-10", channel::seo_website, measure::position_weighted),
+                     14000.0);
 }
 
 TEST(ImportSegments, GoogleAdsByWeekWithinMonthsAndAcrossAMonthEnd) {
@@ -345,8 +363,9 @@ TEST(ImportSegments, GoogleAdsByWeekWithinMonthsAndAcrossAMonthEnd) {
     ASSERT_EQ(bad.error().rows.size(), 1u);
     EXPECT_EQ(bad.error().rows[0].line, 3u);
     const auto en = describe(bad.error(), "en");
-    EXPECT_NE(en.find("1 row spans two months of the workbook (line 3: 2026-10-26 = 2026-10-26 - 2026-11-01)"),
-              std::string::npos)
+    EXPECT_NE(
+        en.find("1 row spans two months of the workbook (line 3: 2026-10-26 = 2026-10-26 - 2026-11-01)"),
+        std::string::npos)
         << en;
     EXPECT_NE(en.find("Export it again segmented by day or month"), std::string::npos) << en;
     const auto vi = describe(bad.error(), "vi");
@@ -369,7 +388,8 @@ TEST(ImportSegments, AQuarterIntoAMonthlyWorkbookIsRefusedAMonthIntoAQuarterlyOn
     // Vietnamese: a "Quý" column with quarter values.
     const auto vi = import_bytes("Quý;Chi phí;Lượt hiển thị;Lượt nhấp\nQuý 4/2026;300;30;3\n", options());
     ASSERT_FALSE(vi);
-    EXPECT_NE(describe(vi.error(), "vi").find("trải qua hai tháng"), std::string::npos) << describe(vi.error(), "vi");
+    EXPECT_NE(describe(vi.error(), "vi").find("trải qua hai tháng"), std::string::npos)
+        << describe(vi.error(), "vi");
     EXPECT_NE(describe(vi.error(), "vi").find("theo tháng"), std::string::npos) << describe(vi.error(), "vi");
 }
 
