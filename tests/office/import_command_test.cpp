@@ -104,16 +104,21 @@ struct workbook {
         if (closeable.is()) closeable->close(true);
     }
 
-    void import(const std::vector<std::string>& files) {
+    void import(const std::vector<std::string>& files, const std::string& rate = "") {
         auto frame = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
         css::uno::Sequence<OUString> urls(static_cast<sal_Int32>(files.size()));
         for (std::size_t i = 0; i < files.size(); ++i)
             urls.getArray()[i] = ou(files[i].find('/') == std::string::npos ? url_of(data_file(files[i])) : url_of(files[i]));
-        css::uno::Sequence<css::beans::PropertyValue> args(2);
+        css::uno::Sequence<css::beans::PropertyValue> args(rate.empty() ? 2 : 3);
         args.getArray()[0].Name = "Files";
         args.getArray()[0].Value <<= urls;
         args.getArray()[1].Name = "Silent";
         args.getArray()[1].Value <<= true;
+        if (!rate.empty()) {
+            const OUString text = ou(rate);
+            args.getArray()[2].Name = "Rates";
+            args.getArray()[2].Value <<= css::uno::Sequence<OUString>(&text, 1);
+        }
         css::frame::DispatchHelper::create(office().context())
             ->executeDispatch(Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
                               "org.kpimarketing.command:Import", "", 0, args);
@@ -483,6 +488,9 @@ TEST(KpiImport, UsdExportIntoVndWorkbookRefusedThenConvertedWithARate) {
         workbook menu(book, "Dữ liệu");
         menu.import({usd.string()});
         EXPECT_FALSE(menu.modified()); // the menu command refused it as well
+        menu.import({usd.string()}, "USD=25000"); // the Rates dispatch argument converts
+        EXPECT_TRUE(menu.modified());
+        EXPECT_DOUBLE_EQ(data_value(menu, "2026-01", kpi::channel::google_ads, kpi::measure::spend), 5000000.0);
     }
     const auto converted = run_kpi("import " + q(book) + " " + q(usd) + " --in-place --lang en --rate USD=25000");
     ASSERT_EQ(converted.exit_code, 0) << converted.out;
