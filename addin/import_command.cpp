@@ -27,7 +27,6 @@
 #include <cmath>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 using css::uno::Any;
 using css::uno::Reference;
@@ -70,9 +69,8 @@ std::string format_currency(const Reference<css::sheet::XSpreadsheetDocument>& d
         auto formats = Reference<css::util::XNumberFormatsSupplier>(doc, UNO_QUERY_THROW)->getNumberFormats();
         OUString format;
         formats->getByKey(key)->getPropertyValue("FormatString") >>= format;
-        std::string text = to_utf8(format);
-        // "#,##0 [$₫-42A]", "[$$-409]#,##0.00", "#,##0\" ₫\"": the symbol names the currency.
-        return kpi::currency_code(text);
+        // "#,##0 [$₫-42A]", "[$$-409]#,##0.00", "#,##0\" ₫\"", "[$USD] #,##0": kpi::currency_of_number_format.
+        return kpi::currency_of_number_format(to_utf8(format));
     } catch (const css::uno::Exception&) {
         return {};
     }
@@ -239,14 +237,18 @@ write_report write_data_rows(data_sheet_layout& l, const std::vector<kpi::period
 
 kpi::import_result read_export(const Reference<css::uno::XComponentContext>& context, const std::filesystem::path& file,
                                const kpi::import_options& options) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + file.string());
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    const std::string bytes = buffer.str();
-    const bool zip = bytes.rfind("PK\x03\x04", 0) == 0;
-    const bool ole = bytes.rfind("\xD0\xCF\x11\xE0", 0) == 0;
-    if (!zip && !ole) return kpi::import_bytes(bytes, options);
+    // The first bytes say whether it is a spreadsheet (zip: .xlsx/.ods; OLE: .xls); anything else is CSV
+    // text, read once and aggregated record by record (kpi::import_file).
+    std::string magic(4, '\0');
+    {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw std::runtime_error("cannot read " + file.string());
+        in.read(magic.data(), 4);
+        magic.resize(static_cast<std::size_t>(in.gcount()));
+    }
+    const bool zip = magic == "PK\x03\x04";
+    const bool ole = magic == "\xD0\xCF\x11\xE0";
+    if (!zip && !ole) return kpi::import_file(file, options);
 
     // A spreadsheet export (.xlsx, .xls, .ods): its first sheet, read by the office.
     auto desktop = css::frame::Desktop::create(context);
@@ -274,13 +276,14 @@ kpi::import_result read_export(const Reference<css::uno::XComponentContext>& con
         return kpi::import_error{kpi::import_error::kind::unrecognised, options.source,
                                  zip ? "a zip archive that is not a spreadsheet (unzip it and import the CSV inside)"
                                      : "a file the office cannot open as a spreadsheet",
-                                 {}, ""};
+                                 {}, "", "", {}, 0};
     return kpi::import_grid(cells, options, {}, zip ? "XLSX/ODS" : "XLS");
 }
 
 import_run import_files(const Reference<css::uno::XComponentContext>& context,
                         const Reference<css::sheet::XSpreadsheetDocument>& doc, const std::vector<std::filesystem::path>& files,
-                        const std::string& language, const std::string& workbook_currency) {
+                        const std::string& language, const std::string& workbook_currency,
+                        const std::map<std::string, double>& rates) {
     const bool vi = language.substr(0, 2) == "vi";
     import_run run;
     auto layout = find_data_sheet(doc);
@@ -294,9 +297,20 @@ import_run import_files(const Reference<css::uno::XComponentContext>& context,
     kpi::import_options options;
     options.periods = layout->periods;
     options.workbook_currency = workbook_currency.empty() ? layout->currency : workbook_currency;
+    options.rates = rates;
     std::vector<kpi::file_import> imported;
-    for (const auto& file : files) {
+    std::vector<std::string> repeats;
+    const auto repeated = kpi::find_repeated_exports(files);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const auto& file = files[i];
         options.source = file.filename().string();
+        if (repeated[i]) { // the same file (or the same bytes) again: counted once
+            const auto& earlier = files[*repeated[i]];
+            std::error_code ec;
+            const bool same_path = std::filesystem::equivalent(earlier, file, ec);
+            repeats.push_back(kpi::describe_repeat(file.string(), earlier.string(), same_path, language));
+            continue;
+        }
         auto r = read_export(context, file, options);
         if (!r) {
             run.message = kpi::describe(r.error(), language);
@@ -311,6 +325,8 @@ import_run import_files(const Reference<css::uno::XComponentContext>& context,
     }
     run.written = write_data_rows(*layout, merged.value());
     run.ok = true;
+    run.warnings = repeats;
+    for (const auto& w : repeats) run.message += w + "\n";
     for (auto& f : imported) {
         run.message += kpi::describe(f.summary, language) + "\n";
         run.files.push_back(std::move(f.summary));

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,15 +58,19 @@ struct import_run {
     bool ok = false;
     std::string message;                    // the summary or the error, in the requested language
     std::vector<kpi::import_summary> files; // when ok
+    std::vector<std::string> warnings;      // files given twice (counted once), in the requested language
     write_report written;                   // when ok
 };
 
 // The whole import into a document: find the Data sheet, read and check every export, merge, and
 // only then write (any error leaves the document as it was). `workbook_currency` overrides the one
-// read from the Spend column's format when not empty. The caller wraps it in an undo context.
+// read from the Spend column's format when not empty; `rates` convert exports in other currencies
+// (kpi::import_options::rates). A file given twice (same path or same bytes) is read once, with a
+// warning. The caller wraps it in an undo context.
 import_run import_files(const css::uno::Reference<css::uno::XComponentContext>& context,
                         const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
                         const std::vector<std::filesystem::path>& files, const std::string& language,
-                        const std::string& workbook_currency = "");
+                        const std::string& workbook_currency = "",
+                        const std::map<std::string, double>& rates = {});
 
 } // namespace kpi::uno_glue

@@ -1,6 +1,7 @@
 // "Import channel data...": a file picker (CSV, TSV, XLSX; several files), the import into this
 // document's Data sheet as one undo step, and a summary. Scripts and tests pass the dispatch
-// arguments Files (a sequence of file URLs: no picker) and Silent=true (no message box).
+// arguments Files (a sequence of file URLs: no picker), Silent=true (no message box) and Rates (a
+// sequence of "USD=25000" texts, as kpi import --rate).
 #include "commands.hpp"
 #include "import_command.hpp"
 #include "ui_language.hpp"
@@ -14,6 +15,8 @@
 #include <com/sun/star/ui/dialogs/TemplateDescription.hpp>
 #include <com/sun/star/ui/dialogs/XFilePicker3.hpp>
 #include <osl/file.hxx>
+
+#include <map>
 
 using css::uno::Reference;
 using css::uno::UNO_QUERY;
@@ -33,6 +36,20 @@ std::vector<OUString> files_argument(const command_context& ctx) {
             urls.push_back(one);
     }
     return urls;
+}
+
+std::map<std::string, double> rates_argument(const command_context& ctx) {
+    std::map<std::string, double> rates;
+    for (const auto& argument : ctx.arguments) {
+        if (argument.Name != "Rates") continue;
+        css::uno::Sequence<OUString> seq;
+        OUString one;
+        if (argument.Value >>= one) seq = css::uno::Sequence<OUString>(&one, 1);
+        else argument.Value >>= seq;
+        for (const auto& text : seq)
+            if (const auto rate = kpi::parse_rate(to_utf8(text))) rates[rate->first] = rate->second;
+    }
+    return rates;
 }
 
 std::vector<OUString> pick_files(const command_context& ctx, bool vi) {
@@ -71,7 +88,7 @@ void run_import_command(const command_context& ctx) {
     import_run run;
     {
         undo_context undo(model, title);
-        run = import_files(ctx.uno, doc, files, lang);
+        run = import_files(ctx.uno, doc, files, lang, "", rates_argument(ctx));
     }
     show_message(ctx, title, run.message, !run.ok);
 }

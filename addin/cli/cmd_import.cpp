@@ -1,4 +1,4 @@
-// kpi import WORKBOOK EXPORT... (-o OUT | --in-place) [--force] [--lang vi|en] [--currency CODE]:
+// kpi import WORKBOOK EXPORT... (-o OUT | --in-place) [--force] [--lang vi|en] [--currency CODE] [--rate CODE=R]...:
 // platform exports into the workbook's Data sheet (docs/import.md).
 #include "cli.hpp"
 #include "import_command.hpp"
@@ -8,6 +8,7 @@
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 
 #include <cstdlib>
+#include <map>
 #include <optional>
 
 namespace kpi::cli {
@@ -19,7 +20,8 @@ using css::uno::UNO_QUERY_THROW;
 namespace {
 
 constexpr char usage_text[] =
-    "usage: kpi import WORKBOOK EXPORT... (-o OUT | --in-place) [--force] [--lang vi|en] [--currency CODE]\n";
+    "usage: kpi import WORKBOOK EXPORT... (-o OUT | --in-place) [--force] [--lang vi|en] [--currency CODE]\n"
+    "                  [--rate CODE=RATE]...   (1 CODE = RATE of the workbook's currency, e.g. --rate USD=25000)\n";
 
 int bad(const std::string& message) {
     std::cerr << "kpi import: " << message << "\n";
@@ -53,6 +55,7 @@ int run_import(const environment& env, const std::vector<std::string>& args) {
     std::vector<fs::path> exports;
     bool in_place = false, force = false;
     std::string lang = default_language(), currency;
+    std::map<std::string, double> rates;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& a = args[i];
         if (a == "-o" || a == "--output") {
@@ -68,6 +71,13 @@ int run_import(const environment& env, const std::vector<std::string>& args) {
         } else if (a == "--currency" && i + 1 < args.size()) {
             currency = args[++i];
             for (auto& c : currency) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        } else if (a == "--rate") {
+            const auto rate = i + 1 < args.size() ? kpi::parse_rate(args[i + 1]) : std::nullopt;
+            if (!rate)
+                return bad(lang == "vi" ? "--rate cần MÃ=TỶ_GIÁ, ví dụ --rate USD=25000 (1 USD = 25.000 theo tiền của sổ tính)"
+                                        : "--rate takes CODE=RATE, e.g. --rate USD=25000 (1 USD = 25,000 of the workbook's currency)");
+            rates[rate->first] = rate->second;
+            ++i;
         } else if (a.rfind("-", 0) == 0 && a.size() > 1) {
             return bad("unexpected argument " + a + "\n" + usage_text);
         } else if (!workbook) {
@@ -100,7 +110,7 @@ int run_import(const environment& env, const std::vector<std::string>& args) {
     }
     uno_glue::import_run run;
     try {
-        run = uno_glue::import_files(env.office.context(), spreadsheet, exports, lang, currency);
+        run = uno_glue::import_files(env.office.context(), spreadsheet, exports, lang, currency, rates);
     } catch (const std::runtime_error& e) {
         close_document(doc);
         return bad(e.what());

@@ -24,6 +24,7 @@ constexpr column_signature ignored(std::string_view h, bool prefix = false) { re
 constexpr std::array meta_en{
     role_col("Reporting starts", R::date_start, true),
     role_col("Reporting ends", R::date_end),
+    role_col("Month|Week", R::date, false, true), // a time breakdown: "2026-10-01 - 2026-10-31"
     measure_col("Amount spent", M::spend, true, true),
     measure_col("Impressions", M::impressions, true),
     measure_col("Link clicks", M::clicks),
@@ -38,6 +39,7 @@ constexpr std::array meta_en{
 constexpr std::array meta_vi{
     role_col("Bắt đầu báo cáo", R::date_start, true),
     role_col("Kết thúc báo cáo", R::date_end),
+    role_col("Tháng|Tuần", R::date, false, true),
     measure_col("Số tiền đã chi tiêu", M::spend, true, true),
     measure_col("Lượt hiển thị", M::impressions, true),
     measure_col("Lượt click vào liên kết|Lượt nhấp vào liên kết", M::clicks),
@@ -53,6 +55,8 @@ constexpr std::array meta_vi{
 // the report's title and date range; below the data: "Total: ..." rows.
 constexpr std::array google_ads_en{
     role_col("Day|Date", R::date, true),
+    // Segments: "Month" (2026-10-01, October 2026), "Week" / "Week (Mon - Sun)" (the first day), "Quarter", "Year".
+    role_col("Month|Week|Quarter|Year", R::date, false, true),
     measure_col("Cost", M::spend, true),
     measure_col("Impr.|Impressions", M::impressions, true),
     measure_col("Clicks", M::clicks, true),
@@ -66,6 +70,7 @@ constexpr std::array google_ads_en{
 };
 constexpr std::array google_ads_vi{
     role_col("Ngày", R::date, true),
+    role_col("Tháng|Tuần|Quý|Năm", R::date, false, true),
     measure_col("Chi phí", M::spend, true),
     measure_col("Lượt hiển thị|Số lượt hiển thị|H.thị", M::impressions, true), // "H.thị": Google's vi abbreviation
     measure_col("Lượt nhấp|Số lượt nhấp", M::clicks, true),
@@ -81,6 +86,7 @@ constexpr std::array google_ads_vi{
 // dates as YYYYMMDD).
 constexpr std::array ga4_en{
     role_col("Date", R::date, true),
+    role_col("Year month|Month|ISO week of the year|Week", R::date), // "202610"
     measure_col("Sessions", M::sessions, true),
     measure_col("Engaged sessions", M::engaged_sessions),
     measure_col("Active users", M::active_users),
@@ -95,6 +101,7 @@ constexpr std::array ga4_en{
 };
 constexpr std::array ga4_vi{
     role_col("Ngày", R::date, true),
+    role_col("Năm tháng|Tháng của năm|Tháng|Tuần", R::date),
     measure_col("Số phiên|Phiên", M::sessions, true),
     measure_col("Số phiên tương tác|Phiên tương tác|Phiên có tương tác", M::engaged_sessions),
     measure_col("Người dùng đang hoạt động|Người dùng hoạt động|Số người dùng đang hoạt động", M::active_users),
@@ -111,6 +118,7 @@ constexpr std::array ga4_vi{
 // Google Search Console: Performance > Export > "Download CSV" (a zip; its Dates.csv is this table).
 constexpr std::array search_console_en{
     role_col("Date|Dates", R::date, true),
+    role_col("Month|Week", R::date),
     measure_col("Clicks", M::clicks, true),
     measure_col("Impressions", M::impressions, true),
     role_col("Position|Average position", R::position, true),
@@ -118,6 +126,7 @@ constexpr std::array search_console_en{
 };
 constexpr std::array search_console_vi{
     role_col("Ngày", R::date, true),
+    role_col("Tháng|Tuần", R::date),
     // Google's Vietnamese Search Console help says "số lượt nhấp, số lượt hiển thị, vị trí, CTR".
     measure_col("Số lần nhấp|Lượt nhấp|Số lượt nhấp", M::clicks, true),
     measure_col("Số lần hiển thị|Lượt hiển thị|Số lượt hiển thị", M::impressions, true),
@@ -128,6 +137,7 @@ constexpr std::array search_console_vi{
 // TikTok Ads Manager: Reporting > custom report, "By Day", exported as CSV or .xlsx.
 constexpr std::array tiktok_en{
     role_col("By Day|Date|Day", R::date, true),
+    role_col("By Month|By Week|Month|Week", R::date),
     measure_col("Cost|Total cost", M::spend, true),
     measure_col("Impressions", M::impressions, true),
     measure_col("Clicks (destination)", M::clicks, true),
@@ -139,6 +149,7 @@ constexpr std::array tiktok_en{
 };
 constexpr std::array tiktok_vi{
     role_col("Theo ngày|Ngày", R::date, true),
+    role_col("Theo tháng|Theo tuần|Tháng|Tuần", R::date),
     measure_col("Chi phí|Tổng chi phí", M::spend, true),
     measure_col("Lượt hiển thị|Số lần hiển thị", M::impressions, true),
     measure_col("Lượt nhấp (Đích)|Lượt nhấp (đích đến)|Số lượt nhấp (đích)", M::clicks, true),

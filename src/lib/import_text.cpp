@@ -155,6 +155,36 @@ outcome<decoded_text, decode_error> decode_text(std::string_view bytes) {
     return out;
 }
 
+outcome<decoded_text, decode_error> decode_text_in_place(std::string&& bytes) {
+    const std::string_view view = bytes;
+    const bool bom = view.substr(0, 3) == "\xEF\xBB\xBF";
+    const bool utf16_bom = view.substr(0, 2) == "\xFF\xFE" || view.substr(0, 2) == "\xFE\xFF";
+    bool utf16 = utf16_bom;
+    if (!bom && !utf16 && view.size() >= 4) {
+        const std::size_t probe = std::min<std::size_t>(view.size() & ~std::size_t{1}, 512);
+        std::size_t zeros = 0;
+        for (std::size_t i = 0; i < probe; ++i) zeros += view[i] == '\0';
+        utf16 = zeros * 3 > probe;
+    }
+    if (utf16) {
+        auto r = decode_text(view);
+        std::string().swap(bytes);
+        return r;
+    }
+    const std::size_t skip = bom ? 3 : 0;
+    if (const auto bad = first_invalid_utf8(view.substr(skip)); bad != std::string_view::npos)
+        return decode_error{bad + skip, line_of(view, bad + skip), bom ? text_encoding::utf8_bom : text_encoding::utf8};
+    if (!bom)
+        if (const auto at = view.find('\0'); at != std::string_view::npos)
+            return decode_error{at, line_of(view, at), text_encoding::utf8};
+    decoded_text out;
+    out.encoding = bom ? text_encoding::utf8_bom : text_encoding::utf8;
+    out.utf8 = std::move(bytes);
+    if (bom) out.utf8.erase(0, 3);
+    normalise_newlines(out.utf8);
+    return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // CSV
 
@@ -257,19 +287,20 @@ char sniff_delimiter(std::string_view text) {
 
 csv_table parse_csv(std::string_view text) { return parse_csv(text, sniff_delimiter(text)); }
 
-csv_table parse_csv(std::string_view t, char delim) {
-    csv_table table;
-    table.delimiter = delim;
-    std::vector<std::vector<std::string>> rows;
+namespace {
+
+std::size_t csv_records(std::string_view t, char delim,
+                        const std::function<bool(std::vector<std::string>& fields, std::size_t line)>& record) {
+    std::size_t comments = 0;
     std::vector<std::string> fields;
     std::size_t pos = 0;
     std::size_t line = 1;
-    std::size_t max_cols = 0;
+    bool data = false;
     while (pos < t.size()) {
         const auto raw = line_at(t, pos);
         if (is_comment(raw)) {
-            ++table.comment_lines;
-            if (!rows.empty()) break; // a further GA4 table starts: ours has ended
+            ++comments;
+            if (data) break; // a further GA4 table starts: ours has ended
             pos += raw.size() + 1;
             ++line;
             continue;
@@ -284,10 +315,30 @@ csv_table parse_csv(std::string_view t, char delim) {
         read_record(t, pos, delim, fields, lines);
         line += lines == 0 ? 1 : lines;
         while (!fields.empty() && fields.back().empty()) fields.pop_back();
-        max_cols = std::max(max_cols, fields.size());
-        rows.push_back(fields);
-        table.source_lines.push_back(first_line);
+        data = true;
+        if (!record(fields, first_line)) break;
     }
+    return comments;
+}
+
+} // namespace
+
+void for_each_csv_record(std::string_view t, char delim,
+                         const std::function<bool(std::vector<std::string>& fields, std::size_t line)>& record) {
+    (void)csv_records(t, delim, record);
+}
+
+csv_table parse_csv(std::string_view t, char delim) {
+    csv_table table;
+    table.delimiter = delim;
+    std::vector<std::vector<std::string>> rows;
+    std::size_t max_cols = 0;
+    table.comment_lines = csv_records(t, delim, [&](std::vector<std::string>& fields, std::size_t line) {
+        max_cols = std::max(max_cols, fields.size());
+        rows.push_back(std::move(fields));
+        table.source_lines.push_back(line);
+        return true;
+    });
     table.cells = grid(rows.size(), max_cols);
     for (std::size_t r = 0; r < rows.size(); ++r)
         for (std::size_t c = 0; c < rows[r].size(); ++c)

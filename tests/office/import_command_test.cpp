@@ -14,6 +14,7 @@
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XModel.hpp>
+#include <com/sun/star/sheet/XCalculatable.hpp>
 #include <com/sun/star/sheet/XCellRangeAddressable.hpp>
 #include <com/sun/star/sheet/XCellRangeFormula.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
@@ -22,6 +23,7 @@
 #include <com/sun/star/util/XModifiable.hpp>
 #include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/text/XText.hpp>
+#include <com/sun/star/text/XTextRange.hpp>
 #include <osl/file.hxx>
 
 #include <gtest/gtest.h>
@@ -102,16 +104,21 @@ struct workbook {
         if (closeable.is()) closeable->close(true);
     }
 
-    void import(const std::vector<std::string>& files) {
+    void import(const std::vector<std::string>& files, const std::string& rate = "") {
         auto frame = Reference<css::frame::XModel>(doc, UNO_QUERY_THROW)->getCurrentController()->getFrame();
         css::uno::Sequence<OUString> urls(static_cast<sal_Int32>(files.size()));
         for (std::size_t i = 0; i < files.size(); ++i)
             urls.getArray()[i] = ou(files[i].find('/') == std::string::npos ? url_of(data_file(files[i])) : url_of(files[i]));
-        css::uno::Sequence<css::beans::PropertyValue> args(2);
+        css::uno::Sequence<css::beans::PropertyValue> args(rate.empty() ? 2 : 3);
         args.getArray()[0].Name = "Files";
         args.getArray()[0].Value <<= urls;
         args.getArray()[1].Name = "Silent";
         args.getArray()[1].Value <<= true;
+        if (!rate.empty()) {
+            const OUString text = ou(rate);
+            args.getArray()[2].Name = "Rates";
+            args.getArray()[2].Value <<= css::uno::Sequence<OUString>(&text, 1);
+        }
         css::frame::DispatchHelper::create(office().context())
             ->executeDispatch(Reference<css::frame::XDispatchProvider>(frame, UNO_QUERY_THROW),
                               "org.kpimarketing.command:Import", "", 0, args);
@@ -438,4 +445,128 @@ TEST(ImportCommand, SummaryMessageBoxSaysWhatWasImported) {
         ADD_FAILURE() << "no summary message box\n" << gui::dump_windows();
     }
     EXPECT_TRUE(book.modified()); // the import happened
+}
+
+namespace {
+
+void write_text(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
+
+// The Data sheet value of (period, channel, measure) in a stored workbook, read back in the office.
+double data_value(workbook& wb, const std::string& period, kpi::channel ch, kpi::measure m) {
+    const auto g = wb.data();
+    const data_index index(g);
+    const auto row = index.rows.find(period + "|" + std::string(kpi::to_string(ch)));
+    if (row == index.rows.end()) {
+        ADD_FAILURE() << "no Data row " << period << " " << kpi::to_string(ch);
+        return std::nan("");
+    }
+    return number(g[row->second][index.cols.at(m)]);
+}
+
+} // namespace
+
+// A VND workbook built by `kpi new` (its Spend format "#,##0 [$₫-42A]") refuses a USD export, names both
+// currencies, and stays byte for byte as it was; the menu command refuses it too (document unmodified);
+// with --rate USD=25000 the money is converted: (120.50 + 79.50) USD x 25,000 = 5,000,000 VND.
+TEST(KpiImport, UsdExportIntoVndWorkbookRefusedThenConvertedWithARate) {
+    const auto dir = work_dir();
+    const auto book = dir / "vnd-book.ods";
+    fs::remove(book);
+    ASSERT_EQ(run_kpi("new --industry ecommerce --lang vi --currency vnd --periods month --start 2026-01 "
+                      "--channels facebook,google -o " + q(book)).exit_code, 0);
+    const auto usd = dir / "google-ads-usd.csv";
+    write_text(usd, "Day,Currency code,Cost,Impr.,Clicks\n2026-01-05,USD,120.50,1000,10\n2026-01-06,USD,79.50,500,5\n");
+    const auto bytes = file_bytes(book);
+    const auto refused = run_kpi("import " + q(book) + " " + q(usd) + " --in-place --lang en");
+    EXPECT_EQ(refused.exit_code, 2) << refused.out;
+    EXPECT_NE(refused.out.find("the export is in USD but the workbook is in VND"), std::string::npos) << refused.out;
+    EXPECT_NE(refused.out.find("--rate USD="), std::string::npos) << refused.out;
+    const auto refused_vi = run_kpi("import " + q(book) + " " + q(usd) + " --in-place --lang vi");
+    EXPECT_NE(refused_vi.out.find("tệp xuất dùng USD nhưng sổ tính dùng VND"), std::string::npos) << refused_vi.out;
+    EXPECT_EQ(file_bytes(book), bytes);
+    {
+        workbook menu(book, "Dữ liệu");
+        menu.import({usd.string()});
+        EXPECT_FALSE(menu.modified()); // the menu command refused it as well
+        menu.import({usd.string()}, "USD=25000"); // the Rates dispatch argument converts
+        EXPECT_TRUE(menu.modified());
+        EXPECT_DOUBLE_EQ(data_value(menu, "2026-01", kpi::channel::google_ads, kpi::measure::spend), 5000000.0);
+    }
+    const auto converted = run_kpi("import " + q(book) + " " + q(usd) + " --in-place --lang en --rate USD=25000");
+    ASSERT_EQ(converted.exit_code, 0) << converted.out;
+    EXPECT_NE(converted.out.find("converted from USD, 1 USD = 25000 VND"), std::string::npos) << converted.out;
+    workbook wb(book, "Dữ liệu");
+    EXPECT_DOUBLE_EQ(data_value(wb, "2026-01", kpi::channel::google_ads, kpi::measure::spend), 5000000.0);
+    EXPECT_DOUBLE_EQ(data_value(wb, "2026-01", kpi::channel::google_ads, kpi::measure::impressions), 1500.0);
+}
+
+// The same export given twice (same path, a copy with the same bytes) is counted once, with a warning:
+// 1,200,000 + 1,500,000 = 2,700,000 of Facebook spend in 2026-01, not 5,400,000 or 8,100,000.
+TEST(KpiImport, TheSameFileTwiceIsCountedOnce) {
+    const auto dir = work_dir();
+    const auto book = dir / "twice-book.ods";
+    fs::remove(book);
+    ASSERT_EQ(run_kpi("new --industry ecommerce --lang en --currency vnd --periods month --start 2026-01 "
+                      "--channels facebook,google -o " + q(book)).exit_code, 0);
+    const auto a = dir / "fb-a.csv", copy = dir / "fb-copy.csv";
+    const std::string csv = "Date,Channel,Spend\n2026-01-05,Facebook Ads,1200000\n2026-01-06,Facebook Ads,1500000\n";
+    write_text(a, csv);
+    write_text(copy, csv);
+    const auto r = run_kpi("import " + q(book) + " " + q(a) + " " + q(a) + " " + q(copy) + " --in-place --lang en");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("given twice"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("the same content as"), std::string::npos) << r.out;
+    const auto vi = run_kpi("import " + q(book) + " " + q(a) + " " + q(copy) + " -o " + q(dir / "twice-vi.ods") +
+                            " --force --lang vi");
+    EXPECT_NE(vi.out.find("chỉ tính một lần"), std::string::npos) << vi.out;
+    workbook wb(book, "Data");
+    EXPECT_DOUBLE_EQ(data_value(wb, "2026-01", kpi::channel::facebook_ads, kpi::measure::spend), 2700000.0);
+}
+
+// A Google Ads report segmented by Month into a `kpi new` workbook: the Data sheet holds each month's
+// sums and the Dashboard shows October's CTR. September: clicks 300 + 200 = 500, impressions
+// 10,000 + 4,000 = 14,000; October: clicks 400 + 100 = 500, impressions 12,000 + 3,000 = 15,000, so
+// CTR = 500 / 15,000. A week across a month end is refused, the workbook unchanged.
+TEST(KpiImport, MonthSegmentedGoogleAdsIntoAWizardWorkbook) {
+    const auto dir = work_dir();
+    const auto book = dir / "segments-book.ods";
+    fs::remove(book);
+    ASSERT_EQ(run_kpi("new --industry ecommerce --lang en --currency vnd --periods month --start 2026-09 "
+                      "--channels facebook,google -o " + q(book)).exit_code, 0);
+    const auto csv = dir / "google-ads-by-month.csv";
+    write_text(csv, "Campaign report\n\"September 1, 2026 - October 31, 2026\"\n"
+                    "Month,Campaign,Currency code,Cost,Impr.,Clicks\n"
+                    "2026-09-01,Search,VND,\"1,000,000\",\"10,000\",300\n"
+                    "2026-09-01,Brand,VND,\"500,000\",\"4,000\",200\n"
+                    "October 2026,Search,VND,\"1,200,000\",\"12,000\",400\n"
+                    "October 2026,Brand,VND,\"300,000\",\"3,000\",100\n"
+                    "Total: Account,,VND,\"3,000,000\",\"29,000\",1000\n");
+    const auto weeks = dir / "google-ads-by-week.csv";
+    write_text(weeks, "Week,Cost,Impr.,Clicks\n2026-10-19,100,10,1\n2026-10-26,200,20,2\n");
+    const auto bytes = file_bytes(book);
+    const auto straddles = run_kpi("import " + q(book) + " " + q(weeks) + " --in-place --lang en");
+    EXPECT_EQ(straddles.exit_code, 2) << straddles.out;
+    EXPECT_NE(straddles.out.find("1 row spans two months of the workbook (line 3"), std::string::npos) << straddles.out;
+    EXPECT_EQ(file_bytes(book), bytes);
+
+    const auto r = run_kpi("import " + q(book) + " " + q(csv) + " --in-place --lang en");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    workbook wb(book, "Data");
+    EXPECT_DOUBLE_EQ(data_value(wb, "2026-09", kpi::channel::google_ads, kpi::measure::spend), 1500000.0);
+    EXPECT_DOUBLE_EQ(data_value(wb, "2026-09", kpi::channel::google_ads, kpi::measure::clicks), 500.0);
+    EXPECT_DOUBLE_EQ(data_value(wb, "2026-10", kpi::channel::google_ads, kpi::measure::spend), 1500000.0);
+    EXPECT_DOUBLE_EQ(data_value(wb, "2026-10", kpi::channel::google_ads, kpi::measure::impressions), 15000.0);
+
+    // The Dashboard (default selector: the latest period with data, 2026-10): the Google Ads CTR row.
+    Reference<css::sheet::XCalculatable>(wb.doc, UNO_QUERY_THROW)->calculateAll();
+    auto dash = wb.sheet("Dashboard");
+    bool found = false;
+    for (sal_Int32 row = 4; row < 400 && !found; ++row) {
+        const auto id = u8(Reference<css::text::XTextRange>(dash->getCellByPosition(0, row), UNO_QUERY_THROW)->getString());
+        if (id.empty()) break;
+        if (id.rfind("GG-", 0) != 0 || id.find("CTR") == std::string::npos) continue;
+        found = true;
+        EXPECT_NEAR(dash->getCellByPosition(3, row)->getValue(), 500.0 / 15000.0, 1e-12) << id;
+    }
+    EXPECT_TRUE(found) << "no Google Ads CTR row on the Dashboard";
 }

@@ -17,9 +17,12 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kpi {
@@ -74,12 +77,13 @@ struct recognised_export {
 // ---- import ---------------------------------------------------------------------------------
 
 enum class skip_reason : std::uint8_t {
-    total_row,     // "Total: Account", "Tổng cộng"
-    no_date,       // the date cell is empty or not a date
-    spans_periods, // a reporting window across two periods of the workbook (export by day or month)
-    bad_number,    // a measure cell that is not a number
-    no_channel,    // plain CSV: the channel is empty or not one of ours
-    empty_row,     // every measure cell empty
+    total_row,      // "Total: Account", "Tổng cộng"
+    no_date,        // the date cell is empty or not a date
+    spans_periods,  // a segment across two periods of the workbook: the import is refused (import_error)
+    bad_number,     // a measure cell that is not a number
+    no_channel,     // plain CSV: the channel is empty or not one of ours
+    empty_row,      // every measure cell empty
+    negative_count, // a count column (impressions, clicks, leads, ...) holds a negative number "(1,234)"
 };
 [[nodiscard]] std::string_view to_string(skip_reason r) noexcept;
 [[nodiscard]] text describe(skip_reason r) noexcept;
@@ -99,11 +103,15 @@ struct import_summary {
     std::size_t rows_read = 0;         // data rows below the header
     std::size_t rows_imported = 0;
     std::size_t rows_skipped = 0;      // all of them (skipped lists the first few)
-    std::array<std::size_t, 6> skipped_by_reason{};
+    std::array<std::size_t, 7> skipped_by_reason{};
     std::vector<skipped_row> skipped;  // at most max_listed_skips
     std::vector<std::string> unknown_columns;  // headers no signature column names
     std::vector<std::string> imported_columns; // headers that were imported
-    std::string currency;              // detected ("VND"), "" when the export does not say
+    std::string currency;              // detected ("VND"), "" when the export does not say; after a
+                                       // conversion, the workbook's currency
+    std::string converted_from;        // the export's currency when its money was converted ("USD")
+    double rate = 0.0;                 // the rate used: 1 converted_from = rate currency
+    std::string repeated_of;           // the file this one repeats (same path or content): counted once
     static constexpr std::size_t max_listed_skips = 20;
 };
 
@@ -128,12 +136,16 @@ struct import_error {
         no_date_column, // recognised measures but no date column (plain CSV without Date/Period)
         no_data,        // a header and nothing importable below it
         mixed_currency, // several currencies in the export(s), or one different from the workbook's
+        spans_periods,  // a row's date segment (a week, a quarter, a reporting window) spans two workbook periods
     };
     kind code = kind::empty;
     std::string source;                  // file name
     std::string detail;                  // encoding: "line 3, byte 57 (UTF-8)"; unrecognised: the header seen
     std::vector<std::string> currencies; // mixed_currency: the ones found
     std::string workbook_currency;       // mixed_currency: the workbook's, when known
+    std::string periods;                 // spans_periods: "month" or "quarter" (the workbook's)
+    std::vector<skipped_row> rows;       // spans_periods: the first rows (line, "cell text = first - last")
+    std::size_t count = 0;               // spans_periods: how many rows
 };
 [[nodiscard]] std::string_view to_string(import_error::kind k) noexcept;
 // A sentence for the user, in "en" or "vi".
@@ -143,12 +155,32 @@ struct import_options {
     period_granularity periods = period_granularity::month;
     std::string workbook_currency; // ISO code ("VND"); "" when the workbook does not say
     std::string source;            // file name, for messages
+    // Conversion rates into the workbook's currency: rates["USD"] = 25000 means 1 USD = 25,000 of the
+    // workbook's currency (`kpi import --rate USD=25000`). Money of an export in a currency with a rate
+    // is multiplied by it; an export in another currency without a rate is refused.
+    std::map<std::string, double> rates;
 };
 
 using import_result = outcome<file_import, import_error>;
 
 // The bytes of a CSV / TSV / Excel "Unicode text" export.
 [[nodiscard]] import_result import_bytes(std::string_view bytes, const import_options& options);
+// The same, taking the bytes over: UTF-8 is decoded in place and the CSV is read record by record,
+// aggregated as it goes (no grid of the whole file): memory stays about the size of the file.
+[[nodiscard]] import_result import_text_file(std::string&& bytes, const import_options& options);
+// A CSV export on disk, read once into memory and imported by import_text_file. Throws
+// std::runtime_error when the file cannot be read.
+[[nodiscard]] import_result import_file(const std::filesystem::path& file, const import_options& options);
+
+// Files given twice in one run: for each file, the index of an earlier one it repeats (the same file
+// by its resolved path, or the same bytes), else nullopt. Files that cannot be read are not repeats.
+[[nodiscard]] std::vector<std::optional<std::size_t>> find_repeated_exports(const std::vector<std::filesystem::path>& files);
+// "b.csv: the same file as a.csv (identical content): counted once." in "en" or "vi".
+[[nodiscard]] std::string describe_repeat(const std::string& file, const std::string& earlier, bool same_path,
+                                          std::string_view language);
+
+// "USD=25000" (also "USD=25.000", "usd:25000") -> {"USD", 25000}; nullopt when not a positive rate.
+[[nodiscard]] std::optional<std::pair<std::string, double>> parse_rate(std::string_view text);
 // The cells of an export (an XLSX's first sheet, or a parsed CSV). `lines` maps grid rows to lines
 // for messages (empty: row index + 1).
 [[nodiscard]] import_result import_grid(const grid& g, const import_options& options,
@@ -164,5 +196,15 @@ using import_result = outcome<file_import, import_error>;
 
 // ISO code of a currency symbol or name ("₫", "đ", "VND", "$", "US$", "€"): "VND", "USD", "EUR"; "" if none.
 [[nodiscard]] std::string currency_code(std::string_view text);
+
+// The currency of a Calc number format string, in every form Calc writes one:
+//   "#,##0 [$₫-42A]", "#.##0 [$₫-42A]"  the [$SYMBOL-LCID] bracket ("$" there is syntax, not dollars)
+//   "[$$-409]#,##0.00", "[$$-C09]..."   dollars, the LCID telling which ($-409 USD, $-C09 AUD, ...)
+//   "[$USD] #,##0.00", "[$EUR-407]..."  an ISO code in the bracket
+//   "#,##0\" ₫\"", "#,##0 \"VND\""      a quoted symbol or ISO code, or an escaped symbol (\€)
+// "[$-42A]DD/MM/YYYY" (a locale without a symbol), "[RED]" and "0.00%" name none: "". A symbol we do
+// not know is returned as written (so that it never silently matches an export); several different
+// currencies in one format give "".
+[[nodiscard]] std::string currency_of_number_format(std::string_view format);
 
 } // namespace kpi

@@ -8,7 +8,10 @@
 
 #include "kpi/register.hpp" // kpi::grid
 
+#include <functional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace kpi {
 
@@ -22,6 +25,13 @@ struct csv_table {
 // Which of ',' ';' '\t' splits the first lines (comments and blank lines excepted) into the most
 // fields; ties prefer tab, then ';', then ','.
 [[nodiscard]] char sniff_delimiter(std::string_view text);
+
+// Every record of the table, one at a time, as parse_csv reads them (comments and blank lines skipped,
+// trailing empty fields dropped, the table ends at a '#' comment after data): `record` gets the
+// fields and the 1-based line the record starts on, and returns false to stop. Nothing but the
+// current record is held.
+void for_each_csv_record(std::string_view utf8_text, char delimiter,
+                         const std::function<bool(std::vector<std::string>& fields, std::size_t line)>& record);
 
 [[nodiscard]] csv_table parse_csv(std::string_view utf8_text);
 [[nodiscard]] csv_table parse_csv(std::string_view utf8_text, char delimiter);

@@ -30,5 +30,8 @@ struct decode_error {
 // (ASCII text in UTF-16 has a zero in every other byte), else the bytes must be valid UTF-8
 // (no overlongs, no surrogates, nothing above U+10FFFF). CR LF and lone CR become LF.
 [[nodiscard]] outcome<decoded_text, decode_error> decode_text(std::string_view bytes);
+// The same, taking the bytes over: UTF-8 (with or without BOM) is checked and normalised in place,
+// without a second copy; UTF-16 is converted (the bytes are released once converted).
+[[nodiscard]] outcome<decoded_text, decode_error> decode_text_in_place(std::string&& bytes);
 
 } // namespace kpi

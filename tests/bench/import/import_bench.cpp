@@ -3,7 +3,17 @@
 // parsed and aggregated in the core (median of 5), then the whole `kpi import` of that file into the
 // Data-sheet fixture (office start included), when the kpi tool is given.
 //   kpi_import_bench ROWS [KPI_TOOL OXT WORKBOOK WORK_DIR]
+// Memory: a generated export of MB megabytes written to DIR, imported by kpi::import_file (what
+// `kpi import` and the menu command run for a CSV) in a child process, then by the former pipeline
+// (read into a string stream, copied, decoded into a copy, parsed into a grid, imported from the grid)
+// in another, and an idle child for the constant: each child's peak RSS (wait4's ru_maxrss).
+//   kpi_import_bench --memory MB DIR
 #include <kpi/import.hpp>
+#include <kpi/import_csv.hpp>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -11,6 +21,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -41,9 +52,88 @@ std::string generate(std::size_t rows) {
     return out;
 }
 
+// Writes rows until the file holds `megabytes` MB, without holding it in memory.
+std::size_t write_export(const std::filesystem::path& file, std::size_t megabytes) {
+    std::ofstream out(file, std::ios::binary);
+    const std::string block = generate(10000);
+    const auto header_end = block.find("CTR\r\n") + 5;
+    const auto total = block.find("T\xE1\xBB\x95ng:"); // "Tổng:" row
+    const std::string_view head(block.data(), header_end), body(block.data() + header_end, total - header_end);
+    out << head;
+    std::size_t written = head.size(), rows = 0;
+    while (written < megabytes * 1000000) {
+        out << body;
+        written += body.size();
+        rows += 10000;
+    }
+    out << block.substr(total);
+    return rows;
+}
+
+// Runs `work` in a child process and returns its peak resident set in MB (ru_maxrss is in kB).
+template <class F> double child_peak_mb(F work, int& status) {
+    std::fflush(stdout);
+    const pid_t pid = fork();
+    if (pid == 0) _exit(work());
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+int memory_bench(std::size_t megabytes, const std::filesystem::path& dir) {
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "bench-memory-export.csv";
+    const std::size_t rows = write_export(file, megabytes);
+    const double size_mb = static_cast<double>(std::filesystem::file_size(file)) / (1024.0 * 1024.0);
+    std::printf("export: %s, %zu rows, %.1f MiB\n", file.c_str(), rows, size_mb);
+    kpi::import_options options;
+    options.workbook_currency = "VND";
+    options.source = "bench.csv";
+    int status = 0;
+    const double idle = child_peak_mb([] { return 0; }, status);
+    std::size_t imported = 0;
+    const double streaming = child_peak_mb(
+        [&] {
+            const auto r = kpi::import_file(file, options);
+            if (!r) return 1;
+            std::printf("  import_file: %zu rows imported into %zu (period, channel) rows\n", r.value().summary.rows_imported,
+                        r.value().rows.size());
+            std::fflush(stdout);
+            return 0;
+        },
+        status);
+    const int streaming_status = status;
+    const double former = child_peak_mb(
+        [&] {
+            // The pipeline before streaming: file -> stringstream -> string copy -> decoded copy -> grid -> rows.
+            std::ifstream in(file, std::ios::binary);
+            std::ostringstream buffer;
+            buffer << in.rdbuf();
+            const std::string bytes = buffer.str();
+            auto decoded = kpi::decode_text(std::string_view(bytes));
+            if (!decoded) return 1;
+            const auto table = kpi::parse_csv(decoded.value().utf8);
+            const auto r = kpi::import_grid(table.cells, options, table.source_lines, "UTF-8");
+            std::fflush(stdout);
+            return r ? 0 : 1;
+        },
+        status);
+    (void)imported;
+    std::printf("peak RSS: idle child %.1f MiB; kpi::import_file %.1f MiB (%.2fx the file above idle); "
+                "former pipeline %.1f MiB (%.2fx)\n",
+                idle, streaming, (streaming - idle) / size_mb, former, (former - idle) / size_mb);
+    std::filesystem::remove(file);
+    const bool ok = streaming_status == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    const bool within = streaming < 3 * size_mb + idle;
+    std::printf("within 3x the file plus the idle constant: %s\n", within ? "yes" : "NO");
+    return ok && within ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc > 3 && std::string(argv[1]) == "--memory")
+        return memory_bench(std::strtoul(argv[2], nullptr, 10), argv[3]);
     const std::size_t rows = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 100000;
     const std::string bytes = generate(rows);
     std::printf("export: %zu rows, %.1f MB\n", rows, static_cast<double>(bytes.size()) / 1e6);
