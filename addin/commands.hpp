@@ -39,5 +39,6 @@ void run_new_workbook_dialog(const command_context& ctx); // new_workbook_dialog
 void run_import_command(const command_context& ctx);      // import_menu.cpp
 void run_report_command(const command_context& ctx);      // report_menu.cpp
 void run_share_command(const command_context& ctx);       // share_menu.cpp
+void run_tree_command(const command_context& ctx);        // tree_drawing.cpp
 
 } // namespace kpi::uno_glue
