@@ -46,6 +46,8 @@ namespace kpi::uno_glue {
 namespace {
 
 constexpr kpi::text tree_sheet_name{"KPI Tree", "Cây KPI"};
+// The font the layout measures text for (kpi::text_width_mm): DejaVu Sans, generously.
+constexpr char font[] = "DejaVu Sans";
 
 std::string column_letters(sal_Int32 col) {
     std::string s;
@@ -180,10 +182,15 @@ std::string draw_tree(const Reference<css::sheet::XSpreadsheetDocument>& doc, co
                                  tree_shape_prefix + std::string("label:") + std::to_string(label_no++), l.x,
                                  dy + l.y - l.pt * 25.4 / 72.0, 100, l.pt * 0.5);
             Reference<css::beans::XPropertySet> props(s, UNO_QUERY_THROW);
+            // Anchored at its left: the text grows to the right from the layout's position.
+            set(props, "TextHorizontalAdjust", Any(css::drawing::TextHorizontalAdjust_LEFT));
+            set(props, "TextVerticalAdjust", Any(css::drawing::TextVerticalAdjust_TOP));
+            set(props, "TextLeftDistance", Any(sal_Int32(0)));
             set(props, "TextAutoGrowWidth", Any(true));
             set(props, "TextAutoGrowHeight", Any(true));
             Reference<css::text::XText>(s, UNO_QUERY_THROW)->setString(from_utf8(l.text));
             set(props, "CharHeight", Any(static_cast<float>(l.pt)));
+            set(props, "CharFontName", Any(OUString(font)));
             const bool bold = l.kind == kpi::tree_label_kind::title ||
                               l.kind == kpi::tree_label_kind::lane_title ||
                               l.kind == kpi::tree_label_kind::lane_section;
@@ -232,6 +239,7 @@ std::string draw_tree(const Reference<css::sheet::XSpreadsheetDocument>& doc, co
             Reference<css::text::XText> xtext(s, UNO_QUERY_THROW);
             xtext->setString(from_utf8(text));
             set(props, "CharHeight", Any(static_cast<float>(o.font_pt)));
+            set(props, "CharFontName", Any(OUString(font)));
             set(props, "CharColor", Any(sal_Int32(0x222222)));
             auto cursor = xtext->createTextCursor();
             cursor->gotoStart(false);
@@ -258,7 +266,9 @@ std::string draw_tree(const Reference<css::sheet::XSpreadsheetDocument>& doc, co
             Reference<css::beans::XPropertySet> props(s, UNO_QUERY_THROW);
             set(props, "EdgeKind", Any(css::drawing::ConnectorType_STANDARD));
             set(props, "StartShape", Any(boxes[e.from]));
-            set(props, "StartGluePointIndex", Any(sal_Int32(2))); // bottom
+            // Left side to left side: Calc routes the connector out to the left, down and into the
+            // child, the bracket of an indented tree (the child sits one indent to the right).
+            set(props, "StartGluePointIndex", Any(sal_Int32(3))); // left
             set(props, "EndShape", Any(boxes[e.to]));
             set(props, "EndGluePointIndex", Any(sal_Int32(3))); // left
             set(props, "LineColor", Any(sal_Int32(0x666666)));
