@@ -54,7 +54,7 @@ demo: build
 	@echo "The KPI report of the monthly loop: $(CURDIR)/$(DEMO_OUT)/kpi-report.pdf"
 
 # Benchmarks (not tests): each prints its figures and ratios against a baseline of the same run.
-BENCH_TARGETS := bench bench_audit bench_audit_calc bench_builder bench_import bench_report bench_monthly
+BENCH_TARGETS := bench bench_audit bench_audit_calc bench_builder bench_import bench_report bench_monthly bench_tree
 bench: build
 	@for t in $(BENCH_TARGETS); do cmake --build $(BUILD) --target $$t || exit $$?; done
 
