@@ -331,14 +331,14 @@ std::vector<std::string> menu_items(const Reference<css::frame::XFrame>& frame, 
 
 } // namespace
 
-// The menu in a real window, read through accessibility: the five commands in the order of a user's
+// The menu in a real window, read through accessibility: the six commands in the order of a user's
 // work. (The configuration orders a set's node names by length before content, so names of different
 // lengths put "New KPI workbook" last: packaging/registry/Addons.xcu.)
 TEST(Menu, KpiMarketingListsItsCommandsInOrder) {
     if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
     new_document book(office());
     const std::vector<std::string> expected{"New KPI workbook...", "Import channel data...", "Audit KPI register",
-                                            "Export KPI report...", "Copy for sharing..."};
+                                            "Export KPI report...", "Copy for sharing...", "Draw KPI tree"};
     EXPECT_EQ(menu_items(book.frame(), "KPI Marketing"), expected) << gui::dump_windows();
 }
 
