@@ -34,6 +34,7 @@
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextCursor.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 
 #include <vector>
 
@@ -292,6 +293,18 @@ void run_tree_command(const command_context& ctx) {
     if (!doc.is() || !view.is())
         return;
 
+    // A protected structure forbids new sheets (the API would add one anyway).
+    if (Reference<css::util::XProtectable> protectable(doc, UNO_QUERY);
+        protectable.is() && protectable->isProtected()) {
+        show_message(
+            ctx, title,
+            vi ? "Cấu trúc bảng tính đang được bảo vệ: hãy bỏ bảo vệ (Công cụ > Bảo vệ cấu trúc bảng tính) "
+                 "để vẽ cây KPI."
+               : "The spreadsheet's structure is protected: unprotect it (Tools > Protect Spreadsheet "
+                 "Structure) to draw the KPI tree.",
+            true);
+        return;
+    }
     // Candidates: the active sheet, then every sheet in order (not our tree sheet: it holds no cells).
     std::vector<Reference<css::sheet::XSpreadsheet>> candidates{view->getActiveSheet()};
     Reference<css::container::XIndexAccess> sheets(doc->getSheets(), UNO_QUERY_THROW);
@@ -341,6 +354,9 @@ void run_tree_command(const command_context& ctx) {
                      true);
         return;
     }
+    Reference<css::document::XUndoManagerSupplier> supplier(model, UNO_QUERY);
+    auto undo_manager = supplier.is() ? supplier->getUndoManager() : nullptr;
+    const sal_Int32 steps_before = undo_manager.is() ? undo_manager->getAllUndoActionTitles().getLength() : 0;
     {
         undo_context undo(model, title);
         try {
@@ -355,10 +371,10 @@ void run_tree_command(const command_context& ctx) {
     }
     model->unlockControllers();
     if (failed) {
-        // Never leave a half-drawn tree: undo the step just closed.
-        Reference<css::document::XUndoManagerSupplier> supplier(model, UNO_QUERY);
-        if (supplier.is())
-            supplier->getUndoManager()->undo();
+        // Never leave a half-drawn tree: undo the step just closed, when it recorded anything (an empty
+        // context adds no step: undoing then would revert the user's own last change).
+        if (undo_manager.is() && undo_manager->getAllUndoActionTitles().getLength() > steps_before)
+            undo_manager->undo();
         show_message(ctx, title,
                      (vi ? "Không vẽ được cây KPI: " : "The KPI tree could not be drawn: ") + failure, true);
         return;

@@ -31,6 +31,7 @@
 #include <com/sun/star/text/XText.hpp>
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
+#include <com/sun/star/util/XProtectable.hpp>
 
 #include <gtest/gtest.h>
 
@@ -347,6 +348,22 @@ TEST(TreeCommand, RedrawReplacesOnlyItsOwnTreeAndAUsersSheetGetsASuffix) {
     EXPECT_EQ(b.sheet_count(), sheets - 1);
     EXPECT_EQ(b.cell("KPI Tree", 0, 0), "my notes");
     EXPECT_TRUE(b.has_sheet("KPI Register"));
+}
+
+// A document whose structure is protected: the command refuses (the API would add a sheet anyway),
+// leaves no sheet behind and does not undo the user's own last change.
+TEST(TreeCommand, ProtectedStructureLeavesNothingBehind) {
+    book b(every_code_register("protected.ods"));
+    b.sheet("KPI Register")->getCellByPosition(20, 0)->setFormula("mine");
+    const int sheets = b.sheet_count();
+    Reference<css::util::XProtectable>(b.doc, UNO_QUERY_THROW)->protect("");
+    b.dispatch("DrawTree");
+    EXPECT_EQ(b.sheet_count(), sheets);
+    EXPECT_FALSE(b.has_sheet("KPI Tree"));
+    EXPECT_EQ(b.cell("KPI Register", 20, 0), "mine");
+    Reference<css::util::XProtectable>(b.doc, UNO_QUERY_THROW)->unprotect("");
+    b.dispatch("DrawTree"); // and works once unprotected
+    EXPECT_TRUE(b.has_sheet("KPI Tree"));
 }
 
 TEST(TreeCommand, SampleWorkbookEveryKpiOnceConnectorsFollowTheParentColumn) {
