@@ -32,6 +32,7 @@
 #include <com/sun/star/text/XTextRange.hpp>
 #include <com/sun/star/util/XCloseable.hpp>
 #include <com/sun/star/util/XProtectable.hpp>
+#include <com/sun/star/view/XSelectionSupplier.hpp>
 
 #include <gtest/gtest.h>
 
@@ -291,6 +292,26 @@ TEST(TreeCommand, EveryLinkCodeDrawnGluedColouredHyperlinked) {
         ASSERT_NE(dot, std::string::npos) << x.hyperlink;
         const sal_Int32 row = std::stoi(x.hyperlink.substr(dot + 2)) - 1;
         EXPECT_EQ(b.cell("KPI Register", 0, row), x.title) << x.hyperlink;
+    }
+    // Following a box's link (Calc passes the part after "#" to .uno:JumpToMark) selects that cell.
+    {
+        auto controller = Reference<css::frame::XModel>(b.doc, UNO_QUERY_THROW)->getCurrentController();
+        auto helper = css::frame::DispatchHelper::create(b.in.context());
+        css::beans::PropertyValue mark;
+        mark.Name = "Bookmark";
+        mark.Value <<= ou(box(boxes, "T1")->hyperlink.substr(1));
+        helper->executeDispatch(
+            Reference<css::frame::XDispatchProvider>(controller->getFrame(), UNO_QUERY_THROW),
+            ".uno:JumpToMark", "", 0, css::uno::Sequence<css::beans::PropertyValue>(&mark, 1));
+        Reference<css::sheet::XCellRangeAddressable> selected(
+            Reference<css::view::XSelectionSupplier>(controller, UNO_QUERY_THROW)->getSelection(),
+            UNO_QUERY_THROW);
+        const auto at = selected->getRangeAddress();
+        EXPECT_EQ(at.Sheet, 0);
+        EXPECT_EQ(at.StartColumn, 0);
+        EXPECT_EQ(at.StartRow, 3);
+        Reference<css::sheet::XSpreadsheetView>(controller, UNO_QUERY_THROW)
+            ->setActiveSheet(b.sheet("KPI Tree"));
     }
     // The lane's sections, labelled with the reasons.
     std::set<std::string> labels;
