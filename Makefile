@@ -57,7 +57,7 @@ demo: build
 	@echo "The same report as one web page (open it in a browser, send it as one file): $(CURDIR)/$(DEMO_OUT)/kpi-report.html"
 
 # Benchmarks (not tests): each prints its figures and ratios against a baseline of the same run.
-BENCH_TARGETS := bench bench_audit bench_audit_calc bench_builder bench_import bench_report bench_monthly
+BENCH_TARGETS := bench bench_audit bench_audit_calc bench_builder bench_import bench_report bench_monthly bench_tree
 bench: build
 	@for t in $(BENCH_TARGETS); do cmake --build $(BUILD) --target $$t || exit $$?; done
 

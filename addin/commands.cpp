@@ -23,6 +23,7 @@ constexpr std::array commands{
     command{"Import", &run_import_command},
     command{"Report", &run_report_command},
     command{"Share", &run_share_command},
+    command{"DrawTree", &run_tree_command},
     command{"Help", &run_help_command},
 };
 

@@ -40,6 +40,7 @@ void run_new_workbook_dialog(const command_context& ctx); // new_workbook_dialog
 void run_import_command(const command_context& ctx);      // import_menu.cpp
 void run_report_command(const command_context& ctx);      // report_menu.cpp
 void run_share_command(const command_context& ctx);       // share_menu.cpp
+void run_tree_command(const command_context& ctx);        // tree_drawing.cpp
 void run_help_command(const command_context& ctx);        // help_command.cpp
 
 // The file URL of a help page in the installed extension, in the UI language (help_command.cpp):

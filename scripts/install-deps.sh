@@ -8,6 +8,7 @@ packages=(
   libreoffice-calc libreoffice-core libreoffice-dev libboost-dev  # office, UNO SDK, Boost
   libgtest-dev googletest            # tests
   libreoffice-l10n-vi                # Vietnamese UI (Function Wizard test)
+  libreoffice-draw                   # kpi tree -o pdf|png (the SVG on Draw pages, exported)
   poppler-utils                      # pdftotext / pdftoppm to check reports
   chromium python3-html5lib          # the web report rendered in a browser and checked by a strict HTML5 parser
   xvfb x11-apps netpbm               # GUI checks in a real window

@@ -42,5 +42,6 @@ int run_new(const environment& env, const std::vector<std::string>& args);
 int run_import(const environment& env, const std::vector<std::string>& args);
 int run_report(const environment& env, const std::vector<std::string>& args); // cmd_report.cpp
 int run_share(const environment& env, const std::vector<std::string>& args);  // cmd_share.cpp
+int run_tree(const environment& env, const std::vector<std::string>& args);   // cmd_tree.cpp
 
 } // namespace kpi::cli

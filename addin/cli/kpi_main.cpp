@@ -20,7 +20,9 @@ void usage(std::ostream& out) {
            "  report WORKBOOK... [-o OUT] [--format pdf|xlsx|ods|html] [--lang vi|en] [--period TEXT] [--force]\n"
            "                                         formatted KPI report(s); one office for all workbooks\n"
            "  share WORKBOOK -o OUT [--format ods|xlsx] [--force]\n"
-           "                                         a copy whose KPI. formulas are replaced by their values\n\n"
+           "                                         a copy whose KPI. formulas are replaced by their values\n"
+           "  tree WORKBOOK -o OUT.svg|pdf|png [--lang vi|en] [--force]\n"
+           "                                         the KPI tree: goals, the KPIs serving them, by status\n\n"
            "options:\n"
            "  --profile DIR  the private office profile to use (default: $KPI_PROFILE, else\n"
            "                 ~/.cache/kpi-marketing/office-profile); never your own LibreOffice profile\n"
@@ -85,6 +87,7 @@ int main(int argc, char** argv) {
         if (command == "import") return run_import(env, rest);
         if (command == "report") return run_report(env, rest);
         if (command == "share") return run_share(env, rest);
+        if (command == "tree") return run_tree(env, rest);
         std::cerr << "kpi: unknown command '" << command << "' (see kpi --help)\n";
         return exit_bad_input;
     } catch (const kpi::office::office_error& e) {

@@ -338,7 +338,7 @@ TEST(Menu, KpiMarketingListsItsCommandsInOrder) {
     if (!gui::in_a_window()) GTEST_SKIP() << "not in a window";
     new_document book(office());
     const std::vector<std::string> expected{"New KPI workbook...", "Import channel data...", "Audit KPI register",
-                                            "Export KPI report...", "Copy for sharing...", "Help"};
+                                            "Export KPI report...", "Copy for sharing...", "Draw KPI tree", "Help"};
     EXPECT_EQ(menu_items(book.frame(), "KPI Marketing"), expected) << gui::dump_windows();
 }
 
