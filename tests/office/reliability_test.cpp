@@ -600,6 +600,21 @@ TEST(Reliability, UnchangedImportKeepsTheFileAndOwnerIsKept) {
     EXPECT_NE(file_bytes(theirs), base_bytes());
 }
 
+TEST(Reliability, AHardLinkedWorkbookIsReplacedUnderItsNameAndTheToolSaysSo) {
+    const auto dir = fresh_dir("hardlink");
+    const auto book = dir / "book.ods";
+    write_bytes(book, base_bytes());
+    fs::create_hard_link(book, dir / "other-name.ods");
+    const auto r = run_kpi("import " + q(book) + " " + q(export_file()) + " --in-place");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("the file had other hard links; those names keep the previous content"), std::string::npos)
+        << r.out;
+    EXPECT_EQ(file_bytes(dir / "other-name.ods"), base_bytes());
+    EXPECT_NE(file_bytes(book), base_bytes());
+    EXPECT_TRUE(valid_zip(book));
+    EXPECT_EQ(fs::hard_link_count(book), 1u);
+}
+
 TEST(Reliability, LeftoversOfAKilledRunAreCleanedOnlyWhenProvablyOurs) {
     const auto dir = fresh_dir("leftovers");
     const auto book = dir / "book.ods";
