@@ -1,5 +1,7 @@
 #include "commands.hpp"
 
+#include "atomic_file.hpp"
+#include "ui_language.hpp"
 #include "uno_strings.hpp"
 
 #include <com/sun/star/awt/MessageBoxButtons.hpp>
@@ -68,8 +70,17 @@ void show_message(const command_context& ctx, const std::string& title, const st
 void run_command(const command& cmd, const command_context& ctx) {
     try {
         cmd.run(ctx);
+    } catch (const write_error& e) {
+        // A file that could not be written (read-only, locked, disk full): the sentence, the file as it was.
+        std::string language = "en";
+        try {
+            language = ui_language(ctx.uno);
+        } catch (const css::uno::Exception&) {
+            // The office's language is unknown: English.
+        }
+        show_message(ctx, "KPI Marketing", describe(e, language), true);
     } catch (const css::uno::Exception& e) {
-        show_message(ctx, "KPI Marketing", to_utf8(e.Message), true);
+        show_message(ctx, "KPI Marketing", plain_office_reason(to_utf8(e.Message), "en"), true);
     } catch (const std::exception& e) {
         show_message(ctx, "KPI Marketing", e.what(), true);
     }

@@ -27,8 +27,11 @@ private:
 };
 
 // storeToURL with a filter ("calc8", "calc_pdf_Export", ...), replacing a file that is there: the
-// callers have asked. The document keeps its own location and modified state.
-void store_to_url(const css::uno::Reference<css::lang::XComponent>& document, const std::string& url,
+// callers have asked. The document keeps its own location and modified state. A local file is written
+// atomically (atomic_file.hpp): stored to a temporary beside the target, then renamed over it; throws
+// write_error (read-only, missing folder, disk full, ...). Returns true when the replaced file had
+// other hard links (they keep the old content).
+bool store_to_url(const css::uno::Reference<css::lang::XComponent>& document, const std::string& url,
                   std::string_view filter);
 
 // A file in the temporary folder with a name of its own (pid and a counter), removed when this goes.

@@ -86,19 +86,9 @@ int run_audit(const environment& env, const std::vector<std::string>& args) {
         std::cerr << "kpi audit: no such workbook: " << workbook->string() << "\n";
         return exit_bad_input;
     }
-    Reference<css::lang::XComponent> doc;
-    try {
-        doc = open_workbook(env, *workbook);
-    } catch (const office::office_error& e) {
-        std::cerr << "kpi audit: " << e.what() << "\n";
-        return exit_bad_input;
-    }
-    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, css::uno::UNO_QUERY);
-    if (!spreadsheet.is()) {
-        close_document(doc);
-        std::cerr << "kpi audit: " << workbook->string() << " is not a spreadsheet\n";
-        return exit_bad_input;
-    }
+    // Not a spreadsheet: unreadable_workbook (exit 2); the office stopping: office_error (exit 3).
+    const Reference<css::lang::XComponent> doc = open_workbook(env, *workbook);
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, css::uno::UNO_QUERY_THROW);
     Reference<css::container::XIndexAccess> sheets(spreadsheet->getSheets(), UNO_QUERY_THROW);
     std::optional<kpi::register_error> first_error;
     for (sal_Int32 s = 0; s < sheets->getCount(); ++s) {

@@ -1,10 +1,9 @@
 // kpi import WORKBOOK EXPORT... (-o OUT | --in-place) [--force] [--lang vi|en] [--currency CODE] [--rate CODE=R]...:
 // platform exports into the workbook's Data sheet (docs/import.md).
 #include "cli.hpp"
+#include "document_files.hpp"
 #include "import_command.hpp"
 
-#include <com/sun/star/beans/PropertyValue.hpp>
-#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 
 #include <cstdlib>
@@ -15,7 +14,6 @@ namespace kpi::cli {
 
 namespace fs = std::filesystem;
 using css::uno::Reference;
-using css::uno::UNO_QUERY_THROW;
 
 namespace {
 
@@ -90,51 +88,74 @@ int run_import(const environment& env, const std::vector<std::string>& args) {
     if (!fs::is_regular_file(*workbook)) return bad("no such workbook: " + workbook->string());
     for (const auto& e : exports)
         if (!fs::is_regular_file(e)) return bad("no such export: " + e.string());
+    if (!in_place) {
+        std::vector<fs::path> inputs{*workbook};
+        inputs.insert(inputs.end(), exports.begin(), exports.end());
+        uno_glue::check_not_an_input(*output, inputs); // first: with or without --force
+    }
     const fs::path target = in_place ? *workbook : *output;
     const std::string filter = filter_for(target);
     if (filter.empty()) return bad("the output must end in .ods, .xlsx or .fods: " + target.string());
     if (!in_place && fs::exists(*output) && !force)
         return bad(output->string() + " already exists; use --force to overwrite it");
 
-    prepare_office(env);
-    Reference<css::lang::XComponent> doc;
-    try {
-        doc = env.office.open(fs::absolute(*workbook), false);
-    } catch (const css::uno::Exception& e) {
-        return bad("cannot open " + workbook->string() + ": " + u8(e.Message));
+    const bool vi = lang == "vi";
+    if (in_place) {
+        uno_glue::check_writable(*workbook); // a read-only workbook is refused before any work
+        prepare_office(env);                 // holds the profile's lock: a lock file of this profile is stale
+        uno_glue::check_not_locked(*workbook, office::file_url(env.office.settings().profile_dir));
+    } else {
+        std::vector<fs::path> inputs{*workbook};
+        inputs.insert(inputs.end(), exports.begin(), exports.end());
+        check_output(env, *output, inputs);
     }
-    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, css::uno::UNO_QUERY);
-    if (!spreadsheet.is()) {
-        close_document(doc);
-        return bad(workbook->string() + " is not a spreadsheet");
-    }
+
+    const Reference<css::lang::XComponent> doc = open_workbook(env, *workbook, false);
+    auto close = [&] {
+        try {
+            close_document(doc);
+        } catch (const css::uno::Exception&) {
+            // The office went away with the document: nothing left to close.
+        }
+    };
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, css::uno::UNO_QUERY_THROW);
     uno_glue::import_run run;
     try {
         run = uno_glue::import_files(env.office.context(), spreadsheet, exports, lang, currency, rates);
     } catch (const std::runtime_error& e) {
-        close_document(doc);
+        close();
         return bad(e.what());
+    } catch (...) {
+        close();
+        throw_if_office_died(env, *workbook);
+        throw;
     }
     if (!run.ok) {
-        close_document(doc); // nothing stored: the workbook is as it was
+        close(); // nothing stored: the workbook is as it was
         std::cerr << "kpi import: " << run.message << "\n";
         return exit_bad_input;
     }
-    css::uno::Sequence<css::beans::PropertyValue> props(2);
-    props.getArray()[0].Name = "FilterName";
-    props.getArray()[0].Value <<= ou(filter);
-    props.getArray()[1].Name = "Overwrite";
-    props.getArray()[1].Value <<= true;
-    try {
-        Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
-            ->storeToURL(ou(office::file_url(fs::absolute(target))), props);
-    } catch (const css::uno::Exception& e) {
-        close_document(doc);
-        std::cerr << "kpi import: cannot write " << target.string() << ": " << u8(e.Message) << "\n";
-        return exit_failure;
+    if (in_place && run.written.cells_changed == 0 && run.written.rows_appended == 0) {
+        close(); // nothing to write: the file keeps its bytes and its date
+        std::cout << run.message << "\n"
+                  << (vi ? "Không ô nào thay đổi: không ghi lại " : "No cell changed: not rewritten: ")
+                  << target.string() << "\n";
+        return exit_ok;
     }
-    close_document(doc);
-    std::cout << run.message << "\n" << (lang == "vi" ? "Đã ghi " : "Wrote ") << target.string() << "\n";
+    bool other_links = false;
+    try {
+        // A temporary beside the (resolved) target, renamed over it once whole (atomic_file.hpp).
+        other_links = uno_glue::store_to_url(doc, office::file_url(fs::absolute(target)), filter);
+    } catch (...) {
+        close();
+        throw_if_office_died(env, target);
+        throw;
+    }
+    close();
+    std::cout << run.message << "\n" << (vi ? "Đã ghi " : "Wrote ") << target.string() << "\n";
+    if (other_links)
+        std::cout << (vi ? "Lưu ý: tệp có liên kết cứng khác; các tên đó vẫn giữ nội dung cũ.\n"
+                         : "Note: the file had other hard links; those names keep the previous content.\n");
     return exit_ok;
 }
 

@@ -2,15 +2,14 @@
 // template without the wizard (docs/workbook.md).
 #include "calc_date.hpp"
 #include "cli.hpp"
+#include "document_files.hpp"
 #include "workbook_builder.hpp"
 
 #include <kpi/register.hpp> // parse_number
 #include <kpi/workbook_template.hpp>
 
-#include <com/sun/star/beans/PropertyValue.hpp>
 #include <com/sun/star/container/XIndexAccess.hpp>
 #include <com/sun/star/container/XNamed.hpp>
-#include <com/sun/star/frame/XStorable.hpp>
 #include <com/sun/star/sheet/XSpreadsheetDocument.hpp>
 
 #include <optional>
@@ -126,10 +125,8 @@ int run_new(const environment& env, const std::vector<std::string>& args) {
         std::cerr << "kpi new: " << output->string() << " already exists; use --force to overwrite it\n";
         return exit_bad_input;
     }
-    if (!output->parent_path().empty() && !fs::is_directory(output->parent_path())) {
-        std::cerr << "kpi new: no such folder: " << output->parent_path().string() << "\n";
-        return exit_bad_input;
-    }
+    uno_glue::check_not_an_input(*output, {});
+    uno_glue::check_writable(*output); // a missing folder, a read-only file or folder: refused first
 
     kpi::workbook_model model;
     try {
@@ -138,7 +135,7 @@ int run_new(const environment& env, const std::vector<std::string>& args) {
         return bad(e.what());
     }
 
-    prepare_office(env);
+    check_output(env, *output, {});
     // With a view (never shown in the headless office): the frozen header rows are view settings.
     auto doc = env.office.new_spreadsheet_with_view();
     Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY_THROW);
@@ -150,18 +147,17 @@ int run_new(const environment& env, const std::vector<std::string>& args) {
     for (const auto& name : blank) spreadsheet->getSheets()->removeByName(name);
     uno_glue::show_workbook(spreadsheet, model, names); // frozen rows, stored in the file
 
-    css::uno::Sequence<css::beans::PropertyValue> props(2);
-    props.getArray()[0].Name = "FilterName";
-    props.getArray()[0].Value <<= ou(filter);
-    props.getArray()[1].Name = "Overwrite";
-    props.getArray()[1].Value <<= true;
     try {
-        Reference<css::frame::XStorable>(doc, UNO_QUERY_THROW)
-            ->storeToURL(ou(office::file_url(fs::absolute(*output))), props);
-    } catch (const css::uno::Exception& e) {
-        close_document(doc);
-        std::cerr << "kpi new: cannot write " << output->string() << ": " << u8(e.Message) << "\n";
-        return exit_failure;
+        // A temporary beside the target, renamed over it once whole (atomic_file.hpp).
+        uno_glue::store_to_url(doc, office::file_url(fs::absolute(*output)), filter);
+    } catch (...) {
+        try {
+            close_document(doc);
+        } catch (const css::uno::Exception&) {
+            // The office went away with the document.
+        }
+        throw_if_office_died(env, *output);
+        throw;
     }
     close_document(doc);
     std::cout << "Wrote " << output->string() << ": " << model.strategic_count << " strategic and "

@@ -26,12 +26,15 @@ std::string default_language() {
 }
 
 void usage() {
-    std::cerr << "usage: kpi report WORKBOOK... [-o OUT] [--format pdf|xlsx|ods|html] [--lang vi|en] [--period PERIOD] "
-                 "[--force]\n"
-                 "  OUT is the report file for one workbook, or a directory (several workbooks, or ending in /);\n"
-                 "  without -o each report is written next to its workbook as NAME-report.pdf (or .xlsx, ...).\n"
-                 "  --period 2026-03 (or 2026-Q2): the period reported on, one of the Trends sheet's; default: the\n"
-                 "  last period with data. Without a Trends sheet: the period shown on the cover.\n";
+    std::cerr
+        << "usage: kpi report WORKBOOK... [-o OUT] [--format pdf|xlsx|ods|html] [--lang vi|en] [--period "
+           "PERIOD] "
+           "[--force]\n"
+           "  OUT is the report file for one workbook, or a directory (several workbooks, or ending in /);\n"
+           "  without -o each report is written next to its workbook as NAME-report.pdf (or .xlsx, ...).\n"
+           "  --period 2026-03 (or 2026-Q2): the period reported on, one of the Trends sheet's; default: "
+           "the\n"
+           "  last period with data. Without a Trends sheet: the period shown on the cover.\n";
 }
 
 } // namespace
@@ -80,14 +83,18 @@ int run_report(const environment& env, const std::vector<std::string>& args) {
             return exit_bad_input;
         }
     }
-    if (out_is_dir) {
-        std::error_code ec;
-        fs::create_directories(*out, ec);
-        if (ec) {
-            std::cerr << "kpi report: cannot create " << out->string() << ": " << ec.message() << "\n";
-            return exit_bad_input;
-        }
+    if (out_is_dir && !fs::exists(*out)) {
+        // The folder itself is created (and said so); a missing parent is refused, not created.
+        const auto folder = fs::absolute(*out).lexically_normal();
+        const auto parent =
+            folder.filename().empty() ? folder.parent_path().parent_path() : folder.parent_path();
+        if (!fs::is_directory(parent))
+            throw uno_glue::write_error(uno_glue::write_error::kind::missing_folder, fs::absolute(*out));
+        fs::create_directory(*out);
+        std::cout << (ui_language() == "vi" ? "Đã tạo thư mục " : "Created the folder ") << out->string()
+                  << "\n";
     }
+    const std::string language = lang.empty() ? default_language() : lang;
 
     int status = exit_ok;
     std::size_t written = 0;
@@ -104,28 +111,27 @@ int run_report(const environment& env, const std::vector<std::string>& args) {
             std::cerr << "kpi report: " << workbook.string() << ": " << message << "\n";
             status = std::max(status, code);
         };
-        if (!fs::is_regular_file(workbook)) {
+        if (std::error_code ec; !fs::is_regular_file(workbook, ec)) {
             fail("no such workbook", exit_bad_input);
-            continue;
-        }
-        if (fs::exists(target) && !force) {
-            fail(target.string() + " exists; not overwritten (use --force)", exit_bad_input);
             continue;
         }
         Reference<css::lang::XComponent> doc;
         try {
+            uno_glue::check_not_an_input(target, workbooks); // first: with or without --force
+            if (fs::exists(target) && !force) {
+                fail(target.string() + " exists; not overwritten (use --force)", exit_bad_input);
+                continue;
+            }
+            check_output(env, target, workbooks); // folder, permissions, locks
             doc = open_workbook(env, workbook);
-        } catch (const office::office_error& e) {
-            if (!env.office.running()) throw;
+        } catch (const uno_glue::write_error& e) {
+            fail(uno_glue::describe(e, language), write_error_code(e));
+            continue;
+        } catch (const unreadable_workbook& e) {
             fail(e.what(), exit_bad_input);
             continue;
         }
-        Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY);
-        if (!spreadsheet.is()) {
-            close_document(doc);
-            fail("not a spreadsheet", exit_bad_input);
-            continue;
-        }
+        Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, css::uno::UNO_QUERY_THROW);
         try {
             uno_glue::bring_values_up_to_date(doc);
             uno_glue::report_request request;
@@ -141,11 +147,22 @@ int run_report(const environment& env, const std::vector<std::string>& args) {
                 continue;
             }
             const auto& report = std::get<kpi::report>(read);
-            uno_glue::export_report(env.office.context(), report, office::file_url(fs::absolute(target)), *format);
+            uno_glue::export_report(env.office.context(), report, office::file_url(fs::absolute(target)),
+                                    *format);
+        } catch (const uno_glue::write_error& e) {
+            if (doc.is())
+                close_document(doc);
+            throw_if_office_died(env, target);
+            fail(uno_glue::describe(e, language), write_error_code(e));
+            continue;
         } catch (const css::uno::Exception& e) {
-            if (doc.is()) close_document(doc);
-            if (!env.office.running()) throw;
-            fail("the office could not write the report: " + u8(e.Message), exit_failure);
+            if (doc.is())
+                close_document(doc);
+            if (!office_alive(env))
+                throw;
+            fail("the office could not write the report: " +
+                     uno_glue::plain_office_reason(u8(e.Message), language),
+                 exit_failure);
             continue;
         } catch (const std::exception& e) {
             if (doc.is()) close_document(doc);

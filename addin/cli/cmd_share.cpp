@@ -44,29 +44,14 @@ int run_share(const environment& env, const std::vector<std::string>& args) {
         std::cerr << "kpi share: no such workbook: " << workbook->string() << "\n";
         return exit_bad_input;
     }
-    std::error_code ec;
-    if (fs::equivalent(*workbook, *out, ec)) {
-        std::cerr << "kpi share: the copy cannot replace the workbook itself: " << out->string() << "\n";
-        return exit_bad_input;
-    }
+    uno_glue::check_not_an_input(*out, {*workbook}); // first: with or without --force
     if (fs::exists(*out) && !force) {
         std::cerr << "kpi share: " << out->string() << " exists; not overwritten (use --force)\n";
         return exit_bad_input;
     }
-    Reference<css::lang::XComponent> doc;
-    try {
-        doc = open_workbook(env, *workbook);
-    } catch (const office::office_error& e) {
-        if (!env.office.running()) throw;
-        std::cerr << "kpi share: " << e.what() << "\n";
-        return exit_bad_input;
-    }
-    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, UNO_QUERY);
-    if (!spreadsheet.is()) {
-        close_document(doc);
-        std::cerr << "kpi share: " << workbook->string() << " is not a spreadsheet\n";
-        return exit_bad_input;
-    }
+    check_output(env, *out, {*workbook}); // never over the workbook; folder, permissions, locks
+    Reference<css::lang::XComponent> doc = open_workbook(env, *workbook);
+    Reference<css::sheet::XSpreadsheetDocument> spreadsheet(doc, css::uno::UNO_QUERY_THROW);
     uno_glue::share_result result;
     try {
         // Opened read-only and never stored: the workbook's file stays as it is. Calc refuses block
@@ -77,11 +62,14 @@ int run_share(const environment& env, const std::vector<std::string>& args) {
         close_document(doc);
         std::cerr << "kpi share: " << e.what() << "\n";
         return exit_bad_input;
-    } catch (const css::uno::Exception& e) {
-        close_document(doc);
-        if (!env.office.running()) throw;
-        std::cerr << "kpi share: cannot write " << out->string() << ": " << u8(e.Message) << "\n";
-        return exit_failure;
+    } catch (...) {
+        try {
+            close_document(doc);
+        } catch (const css::uno::Exception&) {
+            // The office went away with the document.
+        }
+        throw_if_office_died(env, *out);
+        throw; // write_error, office failures: sentences and exit codes in report_exception
     }
     close_document(doc);
     std::cout << "Wrote " << out->string() << ": " << result.cells << " KPI formula cells replaced by their values ("

@@ -14,10 +14,12 @@ void usage(std::ostream& out) {
            "  recalc WORKBOOK -o DIR                 recalculate; write each sheet as CSV into DIR\n"
            "  audit WORKBOOK [--lang vi|en] [--json] check the KPI register: links and SMART criteria\n"
            "  new -o FILE [--industry I] [--lang vi|en] [--channels a,b] [--goals g=t,...] [--force]\n"
-           "                                         build a KPI workbook from the template (kpi new --help)\n"
+           "                                         build a KPI workbook from the template (kpi new "
+           "--help)\n"
            "  import WORKBOOK EXPORT... (-o OUT | --in-place) [--force] [--lang vi|en] [--currency CODE]\n"
            "                                         platform exports (CSV, XLSX) into the Data sheet\n"
-           "  report WORKBOOK... [-o OUT] [--format pdf|xlsx|ods|html] [--lang vi|en] [--period TEXT] [--force]\n"
+           "  report WORKBOOK... [-o OUT] [--format pdf|xlsx|ods|html] [--lang vi|en] [--period TEXT] "
+           "[--force]\n"
            "                                         formatted KPI report(s); one office for all workbooks\n"
            "  share WORKBOOK -o OUT [--format ods|xlsx] [--force]\n"
            "                                         a copy whose KPI. formulas are replaced by their values\n"
@@ -27,8 +29,18 @@ void usage(std::ostream& out) {
            "  --profile DIR  the private office profile to use (default: $KPI_PROFILE, else\n"
            "                 ~/.cache/kpi-marketing/office-profile); never your own LibreOffice profile\n"
            "  --oxt FILE     the extension to install there (default: next to this program)\n\n"
-           "exit codes: 0 done (audit: no KPI flagged), 1 audit: KPIs flagged, 2 bad input (missing or\n"
-           "unreadable file, no register, wrong arguments), 3 the office failed\n";
+           "exit codes (the same in every command):\n"
+           "  0 done (audit: no KPI flagged)   1 audit: KPIs flagged\n"
+           "  2 bad input: missing or unreadable file, not a spreadsheet, no register, wrong arguments, an "
+           "output\n"
+           "    that is an input workbook, an output folder that does not exist, a file that exists (no "
+           "--force)\n"
+           "  3 the office failed (did not start, stopped while loading or storing)\n"
+           "  4 the output could not be written (read-only, open in LibreOffice by someone else, disk "
+           "full);\n"
+           "    the file was left as it was\n"
+           "  5 the office profile stayed in use by another kpi command (KPI_PROFILE_WAIT seconds, default "
+           "600)\n";
 }
 
 fs::path default_profile() {
@@ -90,11 +102,8 @@ int main(int argc, char** argv) {
         if (command == "tree") return run_tree(env, rest);
         std::cerr << "kpi: unknown command '" << command << "' (see kpi --help)\n";
         return exit_bad_input;
-    } catch (const kpi::office::office_error& e) {
-        std::cerr << "kpi: " << e.what() << "\n";
-        return exit_failure;
-    } catch (const css::uno::Exception& e) {
-        std::cerr << "kpi: office error: " << u8(e.Message) << "\n";
-        return exit_failure;
+    } catch (...) {
+        // Every failure, the file system's included, ends here as a sentence and an exit code.
+        return report_exception(command, std::current_exception(), ui_language());
     }
 }

@@ -188,6 +188,8 @@ void session::start() {
     // gone (at the end of a run, or when it crashes), the kernel raises SIGPIPE, whose default
     // action kills this client. The bridge reports the broken pipe as an exception instead.
     std::signal(SIGPIPE, SIG_IGN);
+    if (!profile_lock_)
+        profile_lock_ = std::make_unique<profile_lock>(opts_.profile_dir);
     launch();
     try {
         connect();
@@ -208,7 +210,9 @@ void session::launch() {
     args.push_back("--accept=pipe,name=" + pipe_name_ + ";urp;StarOffice.ComponentContext");
     std::vector<std::string> env;
     for (char** e = environ; *e; ++e)
-        if (std::strncmp(*e, "URE_BOOTSTRAP=", 14) != 0) env.emplace_back(*e);
+        if (std::strncmp(*e, "URE_BOOTSTRAP=", 14) != 0 && std::strncmp(*e, "TMPDIR=", 7) != 0)
+            env.emplace_back(*e);
+    env.push_back("TMPDIR=" + office_temp_dir(opts_.profile_dir).string()); // leftovers provably ours
 
     std::vector<char*> argv, envp;
     for (auto& a : args) argv.push_back(a.data());

@@ -2,6 +2,8 @@
 // Shared by the `kpi` command-line tool and the office tests.
 #pragma once
 
+#include "profile_lock.hpp"
+
 #include <com/sun/star/frame/XDesktop2.hpp>
 #include <com/sun/star/lang/XComponent.hpp>
 #include <com/sun/star/uno/XComponentContext.hpp>
@@ -9,6 +11,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <sys/types.h>
 
@@ -80,6 +83,7 @@ private:
     pid_t watchdog_pid_ = -1; // leader of the office's process group
     int lifeline_fd_ = -1;    // our end of the pipe the watchdog watches
     uno::Reference<uno::XComponentContext> remote_context_;
+    std::unique_ptr<profile_lock> profile_lock_; // held from the first start until this session ends
 };
 
 std::string file_url(const std::filesystem::path& path);
