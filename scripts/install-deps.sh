@@ -13,7 +13,7 @@ packages=(
   fonts-dejavu-core zip unzip
 )
 
-# `install-deps.sh fuzz` adds clang's libFuzzer (for tests/fuzz/run.sh, used by CI).
+# `install-deps.sh fuzz` adds clang-14 and its libFuzzer (tests/fuzz/run.sh and the clang-core preset, used by CI).
 if [ "${1:-}" = fuzz ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 
 missing=()
