@@ -16,7 +16,7 @@ packages=(
   chromium file xdg-utils            # help pages in a real browser; xdg-open as the Help command uses it
 )
 
-# `install-deps.sh fuzz` adds clang's libFuzzer (for tests/fuzz/run.sh, used by CI).
+# `install-deps.sh fuzz` adds clang-14 and its libFuzzer (tests/fuzz/run.sh and the clang-core preset, used by CI).
 if [ "${1:-}" = fuzz ]; then packages+=(clang-14 libclang-rt-14-dev); fi
 
 missing=()

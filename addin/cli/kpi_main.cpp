@@ -1,7 +1,10 @@
 // kpi: the command-line client. It drives a private headless LibreOffice with the extension.
 #include "cli.hpp"
+#include "office_discovery.hpp"
 
+#include <chrono>
 #include <cstdlib>
+#include <optional>
 
 namespace fs = std::filesystem;
 
@@ -9,7 +12,8 @@ namespace {
 
 void usage(std::ostream& out) {
     out << "kpi " KPI_VERSION " - Marketing KPI for LibreOffice Calc\n\n"
-           "usage: kpi [--profile DIR] [--oxt FILE] COMMAND ...\n\n"
+           "usage: kpi [--office SOFFICE] [--profile DIR] [--oxt FILE] [--start-timeout S] COMMAND ...\n"
+           "       kpi --version\n\n"
            "commands:\n"
            "  recalc WORKBOOK -o DIR                 recalculate; write each sheet as CSV into DIR\n"
            "  audit WORKBOOK [--lang vi|en] [--json] check the KPI register: links and SMART criteria\n"
@@ -28,7 +32,13 @@ void usage(std::ostream& out) {
            "options:\n"
            "  --profile DIR  the private office profile to use (default: $KPI_PROFILE, else\n"
            "                 ~/.cache/kpi-marketing/office-profile); never your own LibreOffice profile\n"
-           "  --oxt FILE     the extension to install there (default: next to this program)\n\n"
+           "  --oxt FILE     the extension to install there (default: next to this program)\n"
+           "  --office SOFFICE  the LibreOffice program to use (7.4 or later; default: $KPI_OFFICE, else\n"
+           "                 soffice or libreoffice on PATH, else the newest "
+           "/opt/libreoffice*/program/soffice,\n"
+           "                 else /usr/lib/libreoffice/program/soffice)\n"
+           "  --start-timeout S  the longest the office may take to start (default 90)\n"
+           "  --version      this tool's version and the office's\n\n"
            "exit codes (the same in every command):\n"
            "  0 done (audit: no KPI flagged)   1 audit: KPIs flagged\n"
            "  2 bad input: missing or unreadable file, not a spreadsheet, no register, wrong arguments, an "
@@ -56,6 +66,14 @@ fs::path default_oxt() {
     return ((ec ? fs::current_path() : self.parent_path()) / ".." / "kpi-marketing.oxt").lexically_normal();
 }
 
+// The language of the tool's own messages: Vietnamese when the environment's locale is.
+std::string message_language() {
+    for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"})
+        if (const char* v = std::getenv(var); v && *v)
+            return std::string(v).substr(0, 2) == "vi" ? "vi" : "en";
+    return "en";
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -66,25 +84,61 @@ int main(int argc, char** argv) {
     fs::path oxt = default_oxt();
     std::string command;
     std::vector<std::string> rest;
+    std::optional<fs::path> office_path;
+    bool version = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const auto& a = args[i];
         if (!command.empty()) {
             rest.push_back(a);
-        } else if (a == "--profile" || a == "--oxt") {
+        } else if (a == "--profile" || a == "--oxt" || a == "--office" || a == "--start-timeout") {
             if (i + 1 >= args.size()) {
                 std::cerr << "kpi: " << a << " needs a value\n";
                 return exit_bad_input;
             }
-            (a == "--profile" ? opts.profile_dir : oxt) = args[++i];
+            const std::string& value = args[++i];
+            if (a == "--office") {
+                office_path = value;
+            } else if (a == "--start-timeout") {
+                char* end = nullptr;
+                const long seconds = std::strtol(value.c_str(), &end, 10);
+                if (value.empty() || *end != '\0' || seconds < 1 || seconds > 3600) {
+                    std::cerr << "kpi: --start-timeout needs a number of seconds from 1 to 3600\n";
+                    return exit_bad_input;
+                }
+                opts.start_timeout = std::chrono::seconds(seconds);
+            } else {
+                (a == "--profile" ? opts.profile_dir : oxt) = value;
+            }
         } else if (a == "-h" || a == "--help") {
             usage(std::cout);
             return exit_ok;
         } else if (a == "--version") {
-            std::cout << "kpi " KPI_VERSION "\n";
-            return exit_ok;
+            version = true;
         } else {
             command = a;
         }
+    }
+    const std::string language = message_language();
+    kpi::office::found_office found;
+    if (version || !command.empty()) {
+        try {
+            found = kpi::office::discover_office(
+                kpi::office::inputs_from_environment(office_path, opts.start_timeout));
+        } catch (const kpi::office::discovery_error& e) {
+            if (version)
+                std::cout << "kpi " KPI_VERSION "\n";
+            std::cerr << e.message(language) << "\n";
+            return exit_failure;
+        }
+        opts.soffice = found.soffice;
+    }
+    if (version) {
+        // The full version the office reports (bootstraprc only names major.minor).
+        const auto full = kpi::office::version_from_running(found.soffice, opts.start_timeout);
+        std::cout << "kpi " KPI_VERSION "\n"
+                  << "LibreOffice " << (full ? full->text : found.version.text) << " ("
+                  << found.soffice.string() << ")\n";
+        return exit_ok;
     }
     if (command.empty()) {
         usage(std::cerr);

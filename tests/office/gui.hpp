@@ -6,8 +6,6 @@
 #include "office_test.hpp"
 
 #include <com/sun/star/accessibility/AccessibleRole.hpp>
-#include <com/sun/star/accessibility/AccessibleStateType.hpp>
-#include <com/sun/star/accessibility/XAccessibleStateSet.hpp>
 #include <com/sun/star/accessibility/XAccessible.hpp>
 #include <com/sun/star/accessibility/XAccessibleAction.hpp>
 #include <com/sun/star/accessibility/XAccessibleContext.hpp>
@@ -18,11 +16,20 @@
 #include <com/sun/star/frame/DispatchHelper.hpp>
 #include <com/sun/star/frame/XDispatchProvider.hpp>
 #include <com/sun/star/frame/XFrame.hpp>
+#include <com/sun/star/container/XHierarchicalNameAccess.hpp>
+#include <com/sun/star/reflection/XConstantTypeDescription.hpp>
+#include <com/sun/star/reflection/XIdlMethod.hpp>
+#include <com/sun/star/reflection/theCoreReflection.hpp>
+#include <com/sun/star/util/theMacroExpander.hpp>
 
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
 #include <filesystem>
 #include <functional>
 #include <future>
@@ -40,6 +47,102 @@ using css::uno::UNO_QUERY_THROW;
 using css::accessibility::XAccessibleContext;
 namespace role = css::accessibility::AccessibleRole;
 
+// Calls that changed between LibreOffice 7.4 and 7.5 (getAccessibleStateSet returns a sal_Int64 flag set
+// instead of an XAccessibleStateSet; child counts and indexes became sal_Int64) go through core
+// reflection: the call is described by the type library of the office this process runs against (the
+// URE it bootstrapped), not by the headers it was compiled with, so one test binary works on both.
+inline css::uno::Any call(const css::uno::Any& object, const char* interface_name, const char* method,
+                          css::uno::Sequence<css::uno::Any> args = {}) {
+    static const auto reflection = css::reflection::theCoreReflection::get(kpi::office::local_context());
+    auto type = reflection->forName(OUString::createFromAscii(interface_name));
+    if (!type.is()) throw css::uno::RuntimeException("no type " + OUString::createFromAscii(interface_name));
+    auto m = type->getMethod(OUString::createFromAscii(method));
+    if (!m.is()) throw css::uno::RuntimeException("no method " + OUString::createFromAscii(method));
+    return m->invoke(object, args);
+}
+inline css::uno::Any call(const css::uno::Any& object, const char* interface_name, const char* method,
+                          const css::uno::Any& argument) {
+    return call(object, interface_name, method, css::uno::Sequence<css::uno::Any>(&argument, 1));
+}
+
+// A constant of the local type library, e.g. AccessibleStateType.MODAL (16 in 7.4, 1 << 15 since 7.5).
+inline sal_Int64 constant(const char* name) {
+    css::uno::Reference<css::container::XHierarchicalNameAccess> types(
+        kpi::office::local_context()->getValueByName("/singletons/com.sun.star.reflection.theTypeDescriptionManager"),
+        UNO_QUERY_THROW);
+    css::uno::Reference<css::reflection::XConstantTypeDescription> c(
+        types->getByHierarchicalName(OUString::createFromAscii(name)), UNO_QUERY_THROW);
+    sal_Int64 value = 0;
+    c->getConstantValue() >>= value;
+    return value;
+}
+
+// Whether an accessible has a state (a name of css::accessibility::AccessibleStateType, e.g. "MODAL").
+inline bool has_state(const Reference<XAccessibleContext>& c, const std::string& state) {
+    const auto value = constant(("com.sun.star.accessibility.AccessibleStateType." + state).c_str());
+    const auto set = call(css::uno::Any(c), "com.sun.star.accessibility.XAccessibleContext", "getAccessibleStateSet");
+    sal_Int64 flags = 0;
+    if (set >>= flags) return (flags & value) != 0; // 7.5 and later: one bit per state
+    // 7.4: an XAccessibleStateSet, asked through the same reflection (the interface is gone since 7.5)
+    css::uno::Reference<css::uno::XInterface> states(set, css::uno::UNO_QUERY);
+    if (!states.is()) return false;
+    const auto contains = call(css::uno::Any(states), "com.sun.star.accessibility.XAccessibleStateSet", "contains",
+                               css::uno::Any(static_cast<sal_Int16>(value)));
+    bool yes = false;
+    contains >>= yes;
+    return yes;
+}
+
+inline sal_Int64 child_count(const Reference<XAccessibleContext>& c) {
+    sal_Int64 n = 0;
+    call(css::uno::Any(c), "com.sun.star.accessibility.XAccessibleContext", "getAccessibleChildCount") >>= n;
+    return n;
+}
+
+inline Reference<XAccessibleContext> child(const Reference<XAccessibleContext>& c, sal_Int64 i) {
+    Reference<css::accessibility::XAccessible> a(call(css::uno::Any(c), "com.sun.star.accessibility.XAccessibleContext",
+                                                      "getAccessibleChild", css::uno::Any(static_cast<sal_Int32>(i))),
+                                                 css::uno::UNO_QUERY);
+    return a.is() ? a->getAccessibleContext() : nullptr;
+}
+
+// The label a LibreOffice dialog shows on a stock button ("_Cancel", "_OK", "_Help", ...) in the UI
+// language of `in`, as the accessibility API reports it (mnemonic marks removed): the translation in
+// the office's own resources (program/resource/<lang>/LC_MESSAGES/<module>.mo, context "stock"), or
+// the English label where that office has none (7.4's Vietnamese file dialog says "Cancel", 25.2's
+// "Huỷ (C)"). `module`: the resource of the dialog, e.g. "fps" (file dialogs), "for" (Function Wizard).
+inline std::string stock_label(const std::string& label, const std::string& module, const kpi::office::session& in) {
+    auto strip = [](std::string s) {
+        std::erase_if(s, [](char ch) { return ch == '_' || ch == '~'; });
+        return s;
+    };
+    const std::string language = in.settings().ui_language;
+    if (language.empty() || language.rfind("en", 0) == 0) return strip(label);
+    // Where this office is installed, as the office itself says.
+    const auto program = u8(css::util::theMacroExpander::get(in.context())->expandMacros("$BRAND_BASE_DIR/program"));
+    const std::string base = program.rfind("file://", 0) == 0 ? program.substr(7) : program;
+    std::ifstream file(base + "/resource/" + language + "/LC_MESSAGES/" + module + ".mo", std::ios::binary);
+    const std::string mo((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    // A GNU .mo file: magic, revision, count, offset of the originals' table, offset of the translations'.
+    auto word = [&](std::size_t at) -> std::uint32_t {
+        if (at + 4 > mo.size()) return 0;
+        std::uint32_t w;
+        std::memcpy(&w, mo.data() + at, 4);
+        return w;
+    };
+    if (word(0) != 0x950412deu) return strip(label); // no such file (or not a little-endian .mo)
+    const std::string key = std::string("stock") + '\x04' + label;
+    const std::uint32_t count = word(8), originals = word(12), translations = word(16);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        const std::uint32_t length = word(originals + 8 * i), offset = word(originals + 8 * i + 4);
+        if (length != key.size() || offset + length > mo.size() || mo.compare(offset, length, key) != 0) continue;
+        const std::uint32_t t_length = word(translations + 8 * i), t_offset = word(translations + 8 * i + 4);
+        if (t_length == 0 || t_offset + t_length > mo.size()) break;
+        return strip(mo.substr(t_offset, t_length));
+    }
+    return strip(label);
+}
+
 inline bool in_a_window() { return std::getenv("DISPLAY") != nullptr && std::getenv("KPI_TEST_GUI") != nullptr; }
 
 // The first accessible under `c` (depth-first) that `match` accepts.
@@ -47,11 +150,9 @@ inline Reference<XAccessibleContext> find(const Reference<XAccessibleContext>& c
                                    const std::function<bool(const Reference<XAccessibleContext>&)>& match, int depth = 0) {
     if (!c.is() || depth > 12) return nullptr;
     if (match(c)) return c;
-    const auto n = c->getAccessibleChildCount();
-    for (decltype(c->getAccessibleChildCount()) i = 0; i < n && i < 300; ++i) {
-        auto child = c->getAccessibleChild(i);
-        if (auto found = find(child.is() ? child->getAccessibleContext() : nullptr, match, depth + 1); found.is())
-            return found;
+    const auto n = child_count(c);
+    for (sal_Int64 i = 0; i < n && i < 300; ++i) {
+        if (auto found = find(child(c, i), match, depth + 1); found.is()) return found;
     }
     return nullptr;
 }
@@ -71,9 +172,7 @@ inline std::function<bool(const Reference<XAccessibleContext>&)> checkbox(const 
 // A dialog that runs modally (its execute() has started): pressing its buttons before that could end
 // it before it runs, and then it would wait forever.
 inline bool is_modal_dialog(const Reference<XAccessibleContext>& c) {
-    if (c->getAccessibleRole() != role::DIALOG) return false;
-    auto states = c->getAccessibleStateSet();
-    return states.is() && states->contains(css::accessibility::AccessibleStateType::MODAL);
+    return c->getAccessibleRole() == role::DIALOG && has_state(c, "MODAL");
 }
 
 #pragma GCC diagnostic push
@@ -111,11 +210,8 @@ inline std::string dump_windows(const kpi::office::session& in = office()) {
         if (!c.is() || depth > 12) return;
         out += std::string(static_cast<std::size_t>(depth) * 2, ' ') + std::to_string(c->getAccessibleRole()) + " '" +
                u8(c->getAccessibleName()) + "'\n";
-        const auto n = c->getAccessibleChildCount();
-        for (decltype(c->getAccessibleChildCount()) i = 0; i < n && i < 60; ++i) {
-            auto child = c->getAccessibleChild(i);
-            walk(child.is() ? child->getAccessibleContext() : nullptr, depth + 1);
-        }
+        const auto n = child_count(c);
+        for (sal_Int64 i = 0; i < n && i < 60; ++i) walk(child(c, i), depth + 1);
     };
     Reference<css::awt::XExtendedToolkit> toolkit(css::awt::Toolkit::create(in.context()), UNO_QUERY_THROW);
     for (sal_Int32 i = 0; i < toolkit->getTopWindowCount(); ++i) {

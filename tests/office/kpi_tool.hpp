@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -33,7 +34,8 @@ inline tool_result run_command(const std::string& command) {
 
 // `environment`: assignments put before the command ("LC_ALL=vi_VN.UTF-8").
 inline tool_result run_kpi(const std::string& args, const std::string& environment = "") {
-    const auto profile = std::filesystem::path(KPI_TEST_WORK_DIR) / "cli-profile";
+    // A profile per office version: LibreOffice 25.2 (scripts/lo25.sh) upgrades a profile it opens.
+    const auto profile = std::filesystem::path(KPI_TEST_WORK_DIR) / (std::getenv("KPI_LO25") ? "cli-profile-lo25" : "cli-profile");
     return run_command((environment.empty() ? std::string() : "env " + environment + " ") + KPI_CLI_PATH +
                        " --profile '" + profile.string() + "' --oxt '" + KPI_OXT_PATH + "' " + args);
 }

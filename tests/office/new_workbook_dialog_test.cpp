@@ -287,7 +287,7 @@ TEST(FunctionWizard, ShowsTheVietnameseHelpOfAKpiFunction) {
             << "argument " << name;
     }
     gui::screenshot(gui::screenshot_dir() / "function-wizard-vi.png");
-    EXPECT_TRUE(gui::press("Cancel", *vi)); // not translated in LibreOffice 7.4 vi
+    EXPECT_TRUE(gui::press(gui::stock_label("_Cancel", "for", *vi), *vi)); // "Cancel" in 7.4, "Huỷ (C)" in 25.2
     EXPECT_TRUE(command.finished());
 }
 
@@ -305,12 +305,9 @@ std::vector<std::string> menu_items(const Reference<css::frame::XFrame>& frame, 
         const auto r = c->getAccessibleRole();
         if (r == gui::role::MENU && u8(c->getAccessibleName().replaceAll("~", "")) == title) return c;
         if (r == gui::role::TABLE || r == gui::role::DOCUMENT_SPREADSHEET || r == gui::role::DOCUMENT) return nullptr;
-        const auto n = c->getAccessibleChildCount();
-        for (decltype(c->getAccessibleChildCount()) i = 0; i < n && i < 60; ++i) {
-            auto child = c->getAccessibleChild(i);
-            if (auto found = find_menu(child.is() ? child->getAccessibleContext() : nullptr, depth + 1); found.is())
-                return found;
-        }
+        const auto n = gui::child_count(c);
+        for (sal_Int64 i = 0; i < n && i < 60; ++i)
+            if (auto found = find_menu(gui::child(c, i), depth + 1); found.is()) return found;
         return nullptr;
     };
     Reference<css::accessibility::XAccessible> window(frame->getContainerWindow(), css::uno::UNO_QUERY_THROW);
@@ -318,9 +315,9 @@ std::vector<std::string> menu_items(const Reference<css::frame::XFrame>& frame, 
     for (int attempt = 0; attempt < 50 && out.empty(); ++attempt) {
         auto menu = find_menu(window->getAccessibleContext(), 0);
         if (menu.is())
-            for (decltype(menu->getAccessibleChildCount()) i = 0; i < menu->getAccessibleChildCount(); ++i) {
-                auto item = menu->getAccessibleChild(i)->getAccessibleContext();
-                if (item->getAccessibleRole() == gui::role::MENU_ITEM)
+            for (sal_Int64 i = 0, n = gui::child_count(menu); i < n; ++i) {
+                auto item = gui::child(menu, i);
+                if (item.is() && item->getAccessibleRole() == gui::role::MENU_ITEM)
                     out.push_back(u8(item->getAccessibleName().replaceAll("~", "")));
             }
         if (out.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(200));

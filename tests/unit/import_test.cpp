@@ -248,8 +248,9 @@ TEST(ImportSamples, SumsMatchTheRawFiguresInBothGranularities) {
         ++checked;
     }
     // Nothing beyond what expected.csv lists: every (period, channel, measure) imported is expected.
-    for (const auto& [key, f] : cache)
-        for (const auto& row : f.rows)
+    for (const auto& entry : cache) { // not a structured binding: clang 14 cannot capture one in a lambda
+        const auto& key = entry.first;
+        for (const auto& row : entry.second.rows)
             for (std::size_t m = 0; m < measure_count; ++m) {
                 if (!row.has[m]) continue;
                 const bool listed = std::any_of(expected.begin(), expected.end(), [&](const expected_row& e) {
@@ -259,6 +260,7 @@ TEST(ImportSamples, SumsMatchTheRawFiguresInBothGranularities) {
                 EXPECT_TRUE(listed) << key.first << " " << key.second << " " << row.period << " "
                                     << to_string(static_cast<measure>(m));
             }
+    }
     EXPECT_EQ(checked, expected.size());
 }
 
