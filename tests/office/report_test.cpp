@@ -679,13 +679,6 @@ std::string page_text(const fs::path& pdf, int page) {
     return run("pdftotext -layout -f " + std::to_string(page) + " -l " + std::to_string(page) + " " + quoted(pdf) + " -");
 }
 
-std::vector<std::string> tokens(const std::string& text) {
-    std::vector<std::string> out;
-    std::istringstream in(text);
-    for (std::string t; in >> t;) out.push_back(t);
-    return out;
-}
-
 // A word of a page with its box in PDF points (pdftotext -bbox).
 struct pdf_word {
     std::string text;
@@ -781,8 +774,18 @@ void check_report_layout(const fs::path& pdf, const std::vector<std::string>& mo
 
     for (int page = 1; page <= pages; ++page) {
         const auto text = squeezed(page_text(pdf, page));
-        // The header words: none broken in two (both halves on the page).
-        const auto words = tokens(text);
+        // The header words: none broken in two (both halves on the page). pdftotext may cut a word that
+        // the page shows whole at a Vietnamese letter ("tr" + "ị" with no gap between them): such
+        // neighbours on one line are joined first.
+        std::vector<std::string> words;
+        const pdf_word* previous = nullptr;
+        for (const auto& w : page_words(pdf, page)) {
+            const bool touching = previous && std::fabs(w.y0 - previous->y0) < 0.5 && w.x0 - previous->x1 < 0.5 &&
+                                  w.x0 - previous->x1 > -1.0;
+            if (touching) words.back() += w.text;
+            else words.push_back(w.text);
+            previous = &w;
+        }
         for (const auto& w : header_words)
             for (std::size_t k = 1; k < w.size(); ++k) {
                 if ((static_cast<unsigned char>(w[k]) & 0xC0) == 0x80) continue; // inside a letter
