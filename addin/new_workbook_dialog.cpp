@@ -4,17 +4,16 @@
 // Layout comes from the .xdl, loaded by URL from the installed extension; every label is set here
 // in the office's UI language (kpi::text tables), so the .xdl carries only English defaults.
 //
-// Dispatch arguments (for scripts and tests; a menu click passes none):
-//   Silent=true            no dialog and no message box: builds from the arguments below
-//                          (defaults: the industry's goals and channels)
+// Dispatch arguments (for scripts; a menu click passes none). Without Silent the wizard opens
+// pre-filled from them; with Silent=true it builds from them with no dialog and no message box
+// (defaults: the industry's goals and channels). Read as `kpi new` reads its options:
 //     Industry  "ecommerce" | "retail" | "b2b" | "education" | "other"
 //     Language  "vi" | "en"        Currency "VND" | "USD" | "EUR"    Periods "month" | "quarter"
 //     BusinessName, StartYear (int), StartMonth (int)
-//     Channels  "facebook,google,..." (parse_channel_key)   Goals "revenue_growth=0.2,romi=3"
+//     Channels  "facebook,google,..." (parse_channel_key; "none": no channel)
+//     Goals "revenue_growth=20%,romi=3" (targets as kpi::parse_number reads them)
 //     Exclude   "FB-CPL,SEO-ORG" (proposed KPI IDs left out)
-//   ScreenshotAndCancel=<path prefix>   test hook: shows the dialog non-modally (pre-filled from
-//                          the arguments above), saves <prefix>-step1.png .. -step4.png (xwd of
-//                          the whole X screen), closes it without building. Needs an X display.
+// An unknown value is refused (the command's error message), never silently replaced.
 #include "commands.hpp"
 #include "calc_date.hpp"
 #include "new_workbook_command.hpp"
@@ -22,6 +21,7 @@
 #include "uno_strings.hpp"
 
 #include <kpi/catalog.hpp>
+#include <kpi/register.hpp>
 #include <kpi/review_step.hpp>
 #include <kpi/workbook_template.hpp>
 
@@ -178,8 +178,11 @@ kpi::workbook_profile profile_from_arguments(const command_context& ctx, const s
         else if (s == "EUR" || s == "eur") p.money = kpi::currency::eur;
         else throw std::invalid_argument("unknown currency '" + s + "'");
     }
-    if (auto s = string_argument(ctx, "Periods"); !s.empty())
-        p.periods = s.substr(0, 7) == "quarter" ? kpi::period_granularity::quarter : kpi::period_granularity::month;
+    if (auto s = string_argument(ctx, "Periods"); !s.empty()) { // as `kpi new --periods`
+        if (s == "month" || s == "monthly") p.periods = kpi::period_granularity::month;
+        else if (s == "quarter" || s == "quarterly") p.periods = kpi::period_granularity::quarter;
+        else throw std::invalid_argument("unknown periods '" + s + "' (month or quarter)");
+    }
     p.business_name = string_argument(ctx, "BusinessName");
     sal_Int32 n = 0;
     if (auto a = argument(ctx, "StartYear"); a && (*a >>= n)) p.start_year = n;
@@ -191,8 +194,10 @@ kpi::workbook_profile profile_from_arguments(const command_context& ctx, const s
         for (const auto& item : split(s, ',')) {
             const auto eq = item.find('=');
             auto g = kpi::parse_goal(item.substr(0, eq));
-            if (!g || eq == std::string::npos) throw std::invalid_argument("bad goal '" + item + "' (goal=target)");
-            p.goals.push_back({*g, std::stod(item.substr(eq + 1))});
+            // The target as `kpi new --goals` reads it: "20%" is 0.2, "0,2" and "0.2" too.
+            const auto target = eq == std::string::npos ? std::nullopt : kpi::parse_number(item.substr(eq + 1));
+            if (!g || !target) throw std::invalid_argument("bad goal '" + item + "' (goal=target, e.g. romi=3)");
+            p.goals.push_back({*g, *target});
         }
     }
     if (auto s = string_argument(ctx, "Channels"); !s.empty()) {
@@ -298,20 +303,6 @@ public:
         return finished_;
     }
     const kpi::workbook_profile& profile() const { return result_; }
-
-    // Test hook: non-modal, a screenshot of every step, then closed.
-    void screenshots(const std::string& prefix) {
-        Reference<css::awt::XWindow> window(dialog_, UNO_QUERY_THROW);
-        window->setVisible(true);
-        for (int s = 1; s <= 4; ++s) {
-            go(s);
-            std::this_thread::sleep_for(std::chrono::milliseconds(1500)); // the office's main thread paints
-            const std::string png = prefix + "-step" + std::to_string(s) + ".png";
-            const std::string command = "xwd -root -silent | xwdtopnm 2>/dev/null | pnmtopng > '" + png + "'";
-            if (std::system(command.c_str()) != 0) throw std::runtime_error("screenshot failed: " + png);
-        }
-        window->setVisible(false);
-    }
 
 private:
     Reference<css::awt::XControl> control(const char* name) const {
@@ -557,18 +548,10 @@ void run_new_workbook_dialog(const command_context& ctx) {
         run_new_workbook(ctx, profile_from_arguments(ctx, lang));
         return;
     }
-    if (auto prefix = string_argument(ctx, "ScreenshotAndCancel"); !prefix.empty()) {
-        wizard w(ctx, lang);
-        w.fill(profile_from_arguments(ctx, lang));
-        w.screenshots(prefix);
-        return;
-    }
-    kpi::workbook_profile start;
-    start.language = lang.substr(0, 2) == "vi" ? "vi" : "en";
-    start.goals = kpi::default_goals(start.sector);
-    start.channels = kpi::default_channels(start.sector);
+    // The wizard starts from the dispatch arguments when there are any (a macro or a toolbar of one's own
+    // may open it pre-filled), else from the defaults.
     wizard w(ctx, lang);
-    w.fill(start);
+    w.fill(profile_from_arguments(ctx, lang));
     if (!w.execute()) return; // Cancel or closed: nothing changes
     run_new_workbook(ctx, w.profile());
 }
