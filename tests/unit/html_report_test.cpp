@@ -176,6 +176,7 @@ TEST(HtmlReport, EveryKpiIsThereWithItsFiguresAndStatusInTheReportLanguage) {
     EXPECT_LT(summary, tree);
     EXPECT_LT(tree, group);
     EXPECT_EQ(en.find("<?xml"), std::string::npos);
+    EXPECT_EQ(en.find("http://"), std::string::npos);
     for (const char* s : {"<title>S1", "<title>T1"})
         EXPECT_NE(en.find(s, tree), std::string::npos) << s;
     EXPECT_NE(en.find("<a href=\"#tree\">KPI tree</a>"), std::string::npos);
