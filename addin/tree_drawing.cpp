@@ -145,7 +145,8 @@ std::string draw_tree(const Reference<css::sheet::XSpreadsheetDocument>& doc, co
     };
     tree_shape_numbers numbers;
     for (std::size_t p = 0; p < layout.pages.size(); ++p)
-        draw_tree_page(doc, page, layout, p, static_cast<double>(p) * layout.options.page_height, numbers, link);
+        draw_tree_page(doc, page, layout, p, static_cast<double>(p) * layout.options.page_height, numbers,
+                       link);
     return to_utf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
 }
 

@@ -28,8 +28,8 @@ struct tree_shape_numbers {
 // description), connectors glued to the boxes. `link` gives a box's hyperlink ("" or an empty
 // function: none).
 void draw_tree_page(const css::uno::Reference<css::sheet::XSpreadsheetDocument>& doc,
-                    const css::uno::Reference<css::drawing::XDrawPage>& draw_page, const kpi::tree_layout& layout,
-                    std::size_t page, double dy, tree_shape_numbers& numbers,
+                    const css::uno::Reference<css::drawing::XDrawPage>& draw_page,
+                    const kpi::tree_layout& layout, std::size_t page, double dy, tree_shape_numbers& numbers,
                     const std::function<std::string(const kpi::tree_box&)>& link = {});
 
 } // namespace kpi::uno_glue

@@ -492,10 +492,12 @@ a{color:inherit;text-decoration:none}
         out_ += "<section id=\"tree\">\n<h2>" + esc(w(t_tree)) + "</h2>\n";
         for (std::size_t p = 0; p < r_.tree.pages.size(); ++p) {
             auto svg = tree_page_svg(r_.tree, p);
-            if (svg.rfind("<?xml", 0) == 0) svg.erase(0, svg.find('\n') + 1);
+            if (svg.rfind("<?xml", 0) == 0)
+                svg.erase(0, svg.find('\n') + 1);
             // Inline SVG in HTML needs no namespace (and the page names no address).
             constexpr std::string_view ns = " xmlns=\"http://www.w3.org/2000/svg\"";
-            if (const auto at = svg.find(ns); at != std::string::npos) svg.erase(at, ns.size());
+            if (const auto at = svg.find(ns); at != std::string::npos)
+                svg.erase(at, ns.size());
             out_ += "<div class=\"tree\">" + svg + "</div>\n";
         }
         out_ += "</section>\n";
