@@ -3,6 +3,7 @@
 #include "calc_date.hpp"
 #include "document_files.hpp"
 #include "sheet_grid.hpp"
+#include "tree_shapes.hpp"
 #include "uno_strings.hpp"
 #include "workbook_builder.hpp"
 
@@ -24,6 +25,12 @@
 #include <com/sun/star/table/XTableChartsSupplier.hpp>
 #include <com/sun/star/sheet/XSpreadsheet.hpp>
 #include <com/sun/star/sheet/XSpreadsheets.hpp>
+#include <com/sun/star/sheet/XCellRangeAddressable.hpp>
+#include <com/sun/star/drawing/XDrawPage.hpp>
+#include <com/sun/star/drawing/XDrawPagesSupplier.hpp>
+#include <com/sun/star/table/XColumnRowRange.hpp>
+#include <com/sun/star/table/XTableColumns.hpp>
+#include <com/sun/star/table/XTableRows.hpp>
 
 #include <stdexcept>
 
@@ -136,6 +143,39 @@ void show_trend_legends(const Reference<css::sheet::XSpreadsheetDocument>& doc) 
     }
 }
 
+// The KPI tree: one sheet per layout page ("KPI tree", "KPI tree 2", ...) right after the executive
+// summary, in its page style. Column A and rows 1-16 cover exactly the report's tree sheet size, the
+// layout page a little less: the sheet prints as one page at 100 %.
+void write_tree_sheets(const Reference<css::sheet::XSpreadsheetDocument>& doc, const kpi::tree_layout& layout,
+                       const std::string& summary_sheet) {
+    auto sheets = doc->getSheets();
+    if (!sheets->hasByName(from_utf8(summary_sheet))) return;
+    Reference<css::beans::XPropertySet> summary(sheets->getByName(from_utf8(summary_sheet)), UNO_QUERY_THROW);
+    const auto page_style = summary->getPropertyValue("PageStyle");
+    auto position = static_cast<sal_Int16>(
+        Reference<css::sheet::XCellRangeAddressable>(summary, UNO_QUERY_THROW)->getRangeAddress().Sheet + 1);
+    const std::string base = layout.options.language.substr(0, 2) == "vi" ? "Cây KPI" : "KPI tree";
+    auto pages = Reference<css::drawing::XDrawPagesSupplier>(doc, UNO_QUERY_THROW)->getDrawPages();
+    tree_shape_numbers numbers;
+    for (std::size_t p = 0; p < layout.pages.size(); ++p, ++position) {
+        std::string name = p == 0 ? base : base + " " + std::to_string(p + 1);
+        for (int n = 2; sheets->hasByName(from_utf8(name)); ++n) name = base + " (" + std::to_string(n) + ")";
+        sheets->insertNewByName(from_utf8(name), position);
+        Reference<css::beans::XPropertySet> sheet(sheets->getByName(from_utf8(name)), UNO_QUERY_THROW);
+        sheet->setPropertyValue("PageStyle", page_style);
+        Reference<css::table::XColumnRowRange> grid(sheet, UNO_QUERY_THROW);
+        Reference<css::beans::XPropertySet>(grid->getColumns()->getByIndex(0), UNO_QUERY_THROW)
+            ->setPropertyValue("Width", Any(static_cast<sal_Int32>(kpi::report_tree_sheet_width * 100)));
+        constexpr int rows = 16;
+        for (int r = 0; r < rows; ++r)
+            Reference<css::beans::XPropertySet>(grid->getRows()->getByIndex(r), UNO_QUERY_THROW)
+                ->setPropertyValue("Height",
+                                   Any(static_cast<sal_Int32>(kpi::report_tree_sheet_height * 100 / rows)));
+        Reference<css::drawing::XDrawPage> draw_page(pages->getByIndex(position), UNO_QUERY_THROW);
+        draw_tree_page(doc, draw_page, layout, p, 0, numbers);
+    }
+}
+
 } // namespace
 
 std::variant<kpi::report, std::string> read_report(const Reference<css::sheet::XSpreadsheetDocument>& document,
@@ -233,6 +273,7 @@ void export_report(const Reference<css::uno::XComponentContext>& context, const 
                                    ->getName()
                              : OUString();
     const auto names = write_workbook(context, doc, model);
+    write_tree_sheets(doc, report.tree, names[static_cast<std::size_t>(kpi::sheet_role::report_summary)]);
     if (!initial.isEmpty() && sheets->hasByName(initial)) {
         bool ours = false;
         for (const auto& sheet : model.sheets)

@@ -1,4 +1,5 @@
 #include "tree_drawing.hpp"
+#include "tree_shapes.hpp"
 
 #include "calc_date.hpp"
 #include "commands.hpp"
@@ -47,18 +48,11 @@ namespace kpi::uno_glue {
 namespace {
 
 constexpr kpi::text tree_sheet_name{"KPI Tree", "Cây KPI"};
-// The font the layout measures text for (kpi::text_width_mm): DejaVu Sans, generously.
-constexpr char font[] = "DejaVu Sans";
-
 std::string column_letters(sal_Int32 col) {
     std::string s;
     for (++col; col > 0; col = (col - 1) / 26)
         s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
     return s;
-}
-
-sal_Int32 hmm(double mm) {
-    return static_cast<sal_Int32>(mm * 100 + 0.5);
 }
 
 // The command's earlier tree sheet (the one holding the sheet-local marker name), removed with the
@@ -116,31 +110,6 @@ Reference<css::sheet::XSpreadsheet> tree_sheet(const Reference<css::sheet::XSpre
     return Reference<css::sheet::XSpreadsheet>(sheet, UNO_QUERY_THROW);
 }
 
-class painter {
-  public:
-    painter(const Reference<css::sheet::XSpreadsheetDocument>& doc, Reference<css::drawing::XDrawPage> page)
-        : factory_(doc, UNO_QUERY_THROW), page_(std::move(page)) {}
-
-    Reference<css::drawing::XShape> shape(const char* service, const std::string& name, double x, double y,
-                                          double w, double h) {
-        Reference<css::drawing::XShape> s(factory_->createInstance(OUString::createFromAscii(service)),
-                                          UNO_QUERY_THROW);
-        page_->add(s);
-        s->setPosition(css::awt::Point(hmm(x), hmm(y)));
-        s->setSize(css::awt::Size(hmm(w), hmm(h)));
-        Reference<css::container::XNamed>(s, UNO_QUERY_THROW)->setName(from_utf8(name));
-        return s;
-    }
-
-  private:
-    Reference<css::lang::XMultiServiceFactory> factory_;
-    Reference<css::drawing::XDrawPage> page_;
-};
-
-void set(const Reference<css::beans::XPropertySet>& p, const char* name, Any value) {
-    p->setPropertyValue(OUString::createFromAscii(name), value);
-}
-
 } // namespace
 
 std::string cell_link(const std::string& sheet, sal_Int32 column, sal_Int32 row) {
@@ -162,7 +131,6 @@ std::string draw_tree(const Reference<css::sheet::XSpreadsheetDocument>& doc, co
                       const kpi::kpi_register& reg, const register_place& place,
                       const std::pair<std::string, sal_Int16>& old) {
     const std::string lang = layout.options.language;
-    const bool vi = lang.substr(0, 2) == "vi";
     auto sheet = tree_sheet(doc, std::string(tree_sheet_name.in(lang)), old);
     // Calc's draw page of a sheet has the sheet's index (XDrawPageSupplier of a sheet is deprecated).
     const sal_Int16 index =
@@ -170,112 +138,15 @@ std::string draw_tree(const Reference<css::sheet::XSpreadsheetDocument>& doc, co
     Reference<css::drawing::XDrawPage> page(
         Reference<css::drawing::XDrawPagesSupplier>(doc, UNO_QUERY_THROW)->getDrawPages()->getByIndex(index),
         UNO_QUERY_THROW);
-    painter paint(doc, page);
-    const auto& o = layout.options;
     const sal_Int32 id_column =
         place.block.StartColumn + static_cast<sal_Int32>(reg.column_index(kpi::column::id).value_or(0));
-    std::size_t label_no = 0, box_no = 0, edge_no = 0;
-    for (std::size_t p = 0; p < layout.pages.size(); ++p) {
-        const auto& pg = layout.pages[p];
-        const double dy = static_cast<double>(p) * o.page_height;
-        for (const auto& l : pg.labels) {
-            auto s = paint.shape("com.sun.star.drawing.TextShape",
-                                 tree_shape_prefix + std::string("label:") + std::to_string(label_no++), l.x,
-                                 dy + l.y - l.pt * 25.4 / 72.0, 100, l.pt * 0.5);
-            Reference<css::beans::XPropertySet> props(s, UNO_QUERY_THROW);
-            // Anchored at its left: the text grows to the right from the layout's position.
-            set(props, "TextHorizontalAdjust", Any(css::drawing::TextHorizontalAdjust_LEFT));
-            set(props, "TextVerticalAdjust", Any(css::drawing::TextVerticalAdjust_TOP));
-            set(props, "TextLeftDistance", Any(sal_Int32(0)));
-            set(props, "TextAutoGrowWidth", Any(true));
-            set(props, "TextAutoGrowHeight", Any(true));
-            Reference<css::text::XText>(s, UNO_QUERY_THROW)->setString(from_utf8(l.text));
-            set(props, "CharHeight", Any(static_cast<float>(l.pt)));
-            set(props, "CharFontName", Any(OUString(font)));
-            const bool bold = l.kind == kpi::tree_label_kind::title ||
-                              l.kind == kpi::tree_label_kind::lane_title ||
-                              l.kind == kpi::tree_label_kind::lane_section;
-            if (bold)
-                set(props, "CharWeight", Any(css::awt::FontWeight::BOLD));
-            const bool lane =
-                l.kind == kpi::tree_label_kind::lane_title || l.kind == kpi::tree_label_kind::lane_section;
-            set(props, "CharColor",
-                Any(sal_Int32(lane                                      ? 0xC00000
-                              : l.kind == kpi::tree_label_kind::message ? 0x9C5700
-                                                                        : 0x333333)));
-        }
-        std::vector<Reference<css::drawing::XShape>> boxes;
-        boxes.reserve(pg.boxes.size());
-        for (const auto& b : pg.boxes) {
-            auto s = paint.shape("com.sun.star.drawing.RectangleShape",
-                                 tree_shape_prefix + std::string("box:") + std::to_string(box_no++), b.x,
-                                 dy + b.y, b.w, b.h);
-            boxes.push_back(s);
-            const auto colours = kpi::colours_of(b.status);
-            const bool lane = b.kind == kpi::tree_box_kind::lane_kpi;
-            const bool goal =
-                b.kind == kpi::tree_box_kind::goal || b.kind == kpi::tree_box_kind::continuation;
-            Reference<css::beans::XPropertySet> props(s, UNO_QUERY_THROW);
-            set(props, "FillColor", Any(sal_Int32(colours.fill)));
-            set(props, "LineColor", Any(sal_Int32(lane ? 0xC00000 : b.no_tactical ? 0xE46C0A : 0x555555)));
-            set(props, "LineWidth", Any(sal_Int32(goal ? 70 : 35)));
-            if (lane || b.no_tactical)
-                set(props, "LineStyle", Any(css::drawing::LineStyle_DASH));
-            set(props, "CornerRadius", Any(sal_Int32(150)));
-            set(props, "TextVerticalAdjust", Any(css::drawing::TextVerticalAdjust_TOP));
-            set(props, "TextHorizontalAdjust", Any(css::drawing::TextHorizontalAdjust_LEFT));
-            set(props, "TextLeftDistance", Any(sal_Int32(200)));
-            set(props, "TextRightDistance", Any(sal_Int32(100)));
-            set(props, "TextUpperDistance", Any(sal_Int32(120)));
-            set(props, "TextLowerDistance", Any(sal_Int32(50)));
-            set(props, "TextAutoGrowHeight", Any(false));
-            set(props, "TextWordWrap", Any(false));
-            std::string id_line = b.id;
-            if (b.kind == kpi::tree_box_kind::continuation)
-                id_line += vi ? " (tiếp)" : " (continued)";
-            std::string text = id_line;
-            for (const auto& l : b.label)
-                text += "\n" + l;
-            text += "\n" + b.detail;
-            Reference<css::text::XText> xtext(s, UNO_QUERY_THROW);
-            xtext->setString(from_utf8(text));
-            set(props, "CharHeight", Any(static_cast<float>(o.font_pt)));
-            set(props, "CharFontName", Any(OUString(font)));
-            set(props, "CharColor", Any(sal_Int32(0x222222)));
-            auto cursor = xtext->createTextCursor();
-            cursor->gotoStart(false);
-            cursor->goRight(
-                static_cast<sal_Int16>(std::min<sal_Int32>(from_utf8(id_line).getLength(), 0x7FFF)), true);
-            Reference<css::beans::XPropertySet> first(cursor, UNO_QUERY_THROW);
-            set(first, "CharWeight", Any(css::awt::FontWeight::BOLD));
-            set(first, "CharHeight", Any(static_cast<float>(o.font_pt + 1)));
-            set(first, "CharColor", Any(sal_Int32(colours.text)));
-            const std::string tooltip =
-                b.id + (b.full_name.empty() ? "" : " — " + b.full_name) + " (" +
-                std::string(kpi::status_title(b.status).in(lang)) +
-                (b.link != kpi::link_code::ok ? ", " + std::string(kpi::to_string(b.link)) : "") + ")";
-            set(props, "Title", Any(from_utf8(b.id)));
-            set(props, "Description", Any(from_utf8(tooltip)));
-            set(props, "Hyperlink",
-                Any(from_utf8(cell_link(place.sheet, id_column,
-                                        place.block.StartRow + static_cast<sal_Int32>(b.grid_row)))));
-        }
-        for (const auto& e : pg.edges) {
-            auto s =
-                paint.shape("com.sun.star.drawing.ConnectorShape",
-                            tree_shape_prefix + std::string("edge:") + std::to_string(edge_no++), 0, 0, 1, 1);
-            Reference<css::beans::XPropertySet> props(s, UNO_QUERY_THROW);
-            set(props, "EdgeKind", Any(css::drawing::ConnectorType_STANDARD));
-            set(props, "StartShape", Any(boxes[e.from]));
-            // Left side to left side: Calc routes the connector out to the left, down and into the
-            // child, the bracket of an indented tree (the child sits one indent to the right).
-            set(props, "StartGluePointIndex", Any(sal_Int32(3))); // left
-            set(props, "EndShape", Any(boxes[e.to]));
-            set(props, "EndGluePointIndex", Any(sal_Int32(3))); // left
-            set(props, "LineColor", Any(sal_Int32(0x666666)));
-            set(props, "LineWidth", Any(sal_Int32(35)));
-        }
-    }
+    const auto link = [&](const kpi::tree_box& b) {
+        return cell_link(place.sheet, id_column, place.block.StartRow + static_cast<sal_Int32>(b.grid_row));
+    };
+    tree_shape_numbers numbers;
+    for (std::size_t p = 0; p < layout.pages.size(); ++p)
+        draw_tree_page(doc, page, layout, p, static_cast<double>(p) * layout.options.page_height, numbers,
+                       link);
     return to_utf8(Reference<css::container::XNamed>(sheet, UNO_QUERY_THROW)->getName());
 }
 

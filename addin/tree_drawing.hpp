@@ -3,6 +3,8 @@
 // colour), connectors glued to the boxes, each box hyperlinked to its register row. docs/register.md.
 #pragma once
 
+#include "tree_shapes.hpp"
+
 #include <kpi/tree_layout.hpp>
 
 #include <com/sun/star/frame/XModel.hpp>
@@ -14,9 +16,6 @@
 
 namespace kpi::uno_glue {
 
-// Shape names: every shape the command draws is named with this prefix ("kpitree:box:3",
-// "kpitree:edge:2", "kpitree:label:0").
-inline constexpr char tree_shape_prefix[] = "kpitree:";
 // The sheet-local named range that marks the tree sheet as the command's (it points at A1 of that
 // sheet). A redraw replaces that sheet (and only it) by a new one of the same name and place.
 inline constexpr char tree_marker_name[] = "KPI_Tree";

@@ -32,6 +32,7 @@ constexpr text t_tactical_kpis{"Tactical KPIs", "KPI chiến thuật"};
 constexpr text t_flagged{"Flagged by the audit", "Cần xem lại (kiểm tra)"};
 constexpr text t_of{" of ", " trên "};
 constexpr text t_contents{"Contents", "Nội dung"};
+constexpr text t_tree{"KPI tree", "Cây KPI"};
 constexpr text t_summary{"Executive summary: strategic KPIs", "Tóm tắt điều hành: KPI chiến lược"};
 constexpr text t_findings{"Linkage audit and SMART findings", "Kết quả kiểm tra liên kết và SMART"};
 constexpr text t_appendix{"Appendix: KPI definitions", "Phụ lục: định nghĩa các KPI"};
@@ -207,6 +208,7 @@ class page {
         cover();
         out_ += "<main>\n";
         summary();
+        tree();
         for (std::size_t g = 0; g < report_groups.size(); ++g)
             if (!r_.tactical[g].empty())
                 group(g);
@@ -284,6 +286,8 @@ ul.legend svg{vertical-align:middle}
 nav ol{padding-left:1.4em}
 nav a{color:#0b4f9c}
 .page-footer{color:var(--muted);font-size:.85em}
+div.tree{overflow-x:auto;margin:8px 0}
+div.tree svg{display:block;max-width:none}
 @media screen and (max-width:700px){
 body{font-size:15px}
 header.cover,main>section,footer.page-footer{padding:12px}
@@ -353,6 +357,7 @@ a{color:inherit;text-decoration:none}
             out_ += "<li><a href=\"#" + id + "\">" + esc(title) + "</a></li>\n";
         };
         item("summary", w(t_summary));
+        item("tree", w(t_tree));
         for (std::size_t g = 0; g < report_groups.size(); ++g)
             if (!r_.tactical[g].empty())
                 item("group-" + std::to_string(g + 1), group_name(g));
@@ -479,6 +484,23 @@ a{color:inherit;text-decoration:none}
         for (const auto& n : list)
             out_ += "<li>" + esc(n) + "</li>\n";
         out_ += "</ul>\n";
+    }
+
+    // The KPI tree: each page of the report's layout as inline SVG (the core's writer), scrolling
+    // sideways on a narrow screen.
+    void tree() {
+        out_ += "<section id=\"tree\">\n<h2>" + esc(w(t_tree)) + "</h2>\n";
+        for (std::size_t p = 0; p < r_.tree.pages.size(); ++p) {
+            auto svg = tree_page_svg(r_.tree, p);
+            if (svg.rfind("<?xml", 0) == 0)
+                svg.erase(0, svg.find('\n') + 1);
+            // Inline SVG in HTML needs no namespace (and the page names no address).
+            constexpr std::string_view ns = " xmlns=\"http://www.w3.org/2000/svg\"";
+            if (const auto at = svg.find(ns); at != std::string::npos)
+                svg.erase(at, ns.size());
+            out_ += "<div class=\"tree\">" + svg + "</div>\n";
+        }
+        out_ += "</section>\n";
     }
 
     void summary() {

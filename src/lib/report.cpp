@@ -321,6 +321,15 @@ std::size_t report::tactical_count() const noexcept {
     return n;
 }
 
+tree_options report_tree_options(std::string_view language) {
+    tree_options o;
+    o.language = language.substr(0, 2) == "vi" ? "vi" : "en";
+    o.page_width = report_tree_page_width;
+    o.page_height = report_tree_page_height;
+    o.margin = 8; // room left of the goals for the connectors Calc routes out to the left
+    return o;
+}
+
 report build_report(const audit_report& audit, report_context context) {
     report r;
     const auto& reg = audit.reg();
@@ -415,6 +424,7 @@ report build_report(const audit_report& audit, report_context context) {
     r.warnings = audit.warning_texts(lang);
     r.kpi_count = audit.kpi_count();
     r.flagged_count = audit.flagged_count();
+    r.tree = layout_tree(audit, report_tree_options(lang));
     r.context = std::move(context);
     return r;
 }
@@ -1039,7 +1049,7 @@ workbook_model report_workbook(const report& r) {
              std::to_string(r.flagged_count) + (vi ? " trên " : " of ") + std::to_string(r.kpi_count) + " KPI");
         ++row;
         w.title(row++, vi ? "Nội dung" : "Contents", 13);
-        std::vector<std::string> contents{summary_title};
+        std::vector<std::string> contents{summary_title, vi ? "Cây KPI" : "KPI tree"};
         for (std::size_t g = 0; g < report_groups.size(); ++g)
             if (!r.tactical[g].empty()) contents.push_back(group_name(g));
         contents.push_back(findings_title);

@@ -44,6 +44,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 #include <atomic>
 #include <chrono>
@@ -158,10 +159,11 @@ TEST(KpiReport, SamplePdfHasEverySectionAndTheValuesCalcComputed) {
         const auto shown = vietnamese_display(k.actual, k.unit);
         EXPECT_NE(text.find(shown), std::string::npos) << k.id << " actual " << k.actual << " shown as " << shown;
     }
-    // Page 1 (the cover), page 3 (a group's table) and page 4 (its chart, on a page of its own), for a
-    // person to look at (-singlefile: pdftoppm would pad the page number of a 10-page file to "01").
+    // Page 1 (the cover), page 4 (a group's table, after the summary and the KPI tree) and page 5 (its
+    // chart, on a page of its own), for a person to look at (-singlefile: pdftoppm would pad the page
+    // number of a 10-page file to "01").
     const auto shots = gui::screenshot_dir();
-    for (const int page : {1, 3, 4}) {
+    for (const int page : {1, 4, 5}) {
         const auto p = std::to_string(page);
         run("pdftoppm -r 70 -png -singlefile -f " + p + " -l " + p + " " + quoted(pdf) + " " +
             quoted(shots / ("report-sample-vi-page-" + p)));
@@ -179,7 +181,7 @@ TEST(KpiReport, EnglishReportInOtherFormats) {
     auto names = spreadsheet->getSheets()->getElementNames();
     std::vector<std::string> sheets;
     for (const auto& n : names) sheets.push_back(u8(n));
-    EXPECT_EQ(sheets, (std::vector<std::string>{"Cover", "Summary", "Acquisition & cost", "Digital & SEO",
+    EXPECT_EQ(sheets, (std::vector<std::string>{"Cover", "Summary", "KPI tree", "Acquisition & cost", "Digital & SEO",
                                                  "Customer value & relationship", "Findings", "Appendix"}));
     Reference<css::sheet::XSpreadsheet> summary(spreadsheet->getSheets()->getByName("Summary"), UNO_QUERY_THROW);
     EXPECT_EQ(u8(summary->getCellByPosition(0, 0)->getFormula()), "Executive summary: strategic KPIs");
@@ -591,7 +593,9 @@ TEST(KpiReportTrends, PdfShowsThePeriodFiguresWorkedOutByHand) {
     // Pages to look at: the summary (figures, What moved, chart) and the acquisition section.
     const auto shots = gui::screenshot_dir();
     run("pdftoppm -r 80 -png " + quoted(pdf) + " " + quoted(shots / "report-trends-en-page"));
-    EXPECT_TRUE(fs::exists(shots / "report-trends-en-page-2.png"));
+    // pdftoppm pads page numbers to the width of the page count ("-02" in a report of 10 pages or more).
+    const auto pad = std::to_string(pdf_pages(pdf)).size();
+    EXPECT_TRUE(fs::exists(shots / ("report-trends-en-page-" + std::string(pad - 1, '0') + "2.png")));
 }
 
 TEST(KpiReportTrends, TrendChartsHoldRealSeries) {
@@ -814,9 +818,14 @@ void check_report_layout(const fs::path& pdf, const std::vector<std::string>& mo
 void check_icons_on_their_rows(const fs::path& pdf, const std::string& section, const std::vector<std::string>& ids,
                                const fs::path& stem) {
     int page = 0;
-    for (int p = 1; p <= pdf_pages(pdf) && page == 0; ++p)
-        if (const auto text = page_text(pdf, p); text.find(section) != std::string::npos && text.find(ids[0]) != std::string::npos)
+    for (int p = 1; p <= pdf_pages(pdf) && page == 0; ++p) {
+        auto text = page_text(pdf, p);
+        text.erase(0, text.find_first_not_of(" \n\f"));
+        // Not a KPI tree page (it shows the group's name and the KPIs' IDs too, in boxes).
+        const bool tree = text.rfind("KPI tree", 0) == 0 || text.rfind("Cây KPI", 0) == 0;
+        if (!tree && text.find(section) != std::string::npos && text.find(ids[0]) != std::string::npos)
             page = p;
+    }
     ASSERT_GT(page, 0) << section;
     const int dpi = 100;
     const auto words = page_words(pdf, page);
@@ -874,4 +883,161 @@ TEST(KpiReportLayout, ChartsWholeNotesCondensedChangesPreciseHeadersUnbrokenIcon
         check_icons_on_their_rows(pdf, lang == "vi" ? "Thu hút & chi phí" : "Acquisition & cost",
                                   {"FB-CPL", "FB-CTR", "FB-ROAS"}, dir / ("icons-" + lang));
     }
+}
+
+// ---- the KPI tree pages: right after the executive summary, every KPI on them, never below 8 pt ----------
+
+namespace {
+
+// pdftotext's word boxes are as high as the font size times DejaVu Sans's ascent + descent as the PDF
+// declares them: 1.299 (measured: the footer's 10 pt words are 13.0 pt high, 8 pt words 10.39 pt).
+constexpr double word_height_per_point = 1.29;
+
+bool starts_with_title(const fs::path& pdf, int page, const std::string& title) {
+    auto text = page_text(pdf, page);
+    text.erase(0, text.find_first_not_of(" \n\f"));
+    return text.rfind(title, 0) == 0;
+}
+
+// The pages from the one after the last executive-summary page while each starts with the tree's title.
+std::vector<int> tree_pages(const fs::path& pdf, const std::string& summary_title, const std::string& tree_title) {
+    const int pages = pdf_pages(pdf);
+    int last_summary = 0;
+    for (int p = 1; p <= pages; ++p)
+        if (starts_with_title(pdf, p, summary_title)) last_summary = p;
+    std::vector<int> out;
+    for (int p = last_summary + 1; last_summary > 0 && p <= pages && starts_with_title(pdf, p, tree_title); ++p)
+        out.push_back(p);
+    return out;
+}
+
+// A register of `rows` KPIs with English headers: a goal every 30 rows; tactical KPIs under the goal or
+// under the KPI before them; every 25th tactical KPI without a parent.
+fs::path large_register(const fs::path& dir, int rows) {
+    const auto file = dir / ("register-" + std::to_string(rows) + ".fods");
+    std::ofstream out(file);
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document "
+           "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+           "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+           "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.3\" "
+           "office:mimetype=\"application/vnd.oasis.opendocument.spreadsheet\"><office:body><office:spreadsheet>"
+           "<table:table table:name=\"KPI Register\">\n";
+    const auto text = [&](const std::string& s) {
+        out << "<table:table-cell office:value-type=\"string\"><text:p>" << s << "</text:p></table:table-cell>";
+    };
+    const auto number = [&](double v) {
+        out << "<table:table-cell office:value-type=\"float\" office:value=\"" << v << "\"/>";
+    };
+    const char* const groups[] = {"Acquisition &amp; cost", "Digital &amp; SEO", "Customer value &amp; relationship"};
+    out << "<table:table-row>";
+    for (const char* h : {"ID", "Name", "Level", "Group", "Parent", "Unit", "Direction", "Target", "Actual"}) text(h);
+    out << "</table:table-row>\n";
+    for (int i = 0; i < rows; ++i) {
+        const bool strategic = i % 30 == 0;
+        std::string parent;
+        if (!strategic && i % 25 != 7)
+            parent = (i % 4 == 0 || (i - 1) % 30 == 0) ? "S" + std::to_string(i / 30 * 30) : "T" + std::to_string(i - 1);
+        out << "<table:table-row>";
+        text((strategic ? "S" : "T") + std::to_string(i));
+        text("Cost per lead of campaign " + std::to_string(i));
+        text(strategic ? "Strategic" : "Tactical");
+        text(strategic ? "" : groups[i % 3]);
+        text(parent);
+        text("VND");
+        text("Lower is better");
+        number(150000);
+        number(140000 + (i % 7) * 5000);
+        out << "</table:table-row>\n";
+    }
+    out << "</table:table></office:spreadsheet></office:body></office:document>\n";
+    return file;
+}
+
+double smallest_word_height(const std::vector<pdf_word>& words) {
+    double h = 1e9;
+    for (const auto& w : words) h = std::min(h, w.y1 - w.y0);
+    return h;
+}
+
+} // namespace
+
+TEST(KpiReportTree, TreePageFollowsTheSummaryWithEveryKpiInStatusColours) {
+    const auto dir = work_dir("tree");
+    const auto shots = gui::screenshot_dir();
+    const auto kpis = computed_sample_actuals();
+    ASSERT_FALSE(kpis.empty());
+    for (const std::string lang : {"vi", "en"}) {
+        const bool vi = lang == "vi";
+        const auto pdf = dir / ("tree-" + lang + ".pdf");
+        const auto r = run_kpi("report " + quoted(sample) + " --lang " + lang + " -o " + quoted(pdf));
+        ASSERT_EQ(r.exit_code, 0) << r.out;
+        const std::string summary_title = vi ? "Tóm tắt điều hành" : "Executive summary";
+        const std::string tree_title = vi ? "Cây KPI" : "KPI tree";
+        const auto pages = tree_pages(pdf, summary_title, tree_title);
+        // The sample's 8 KPIs fit on one page.
+        ASSERT_EQ(pages.size(), 1u) << lang;
+        const int page = pages.front();
+        // The page after it is the first tactical group's.
+        EXPECT_TRUE(starts_with_title(pdf, page + 1, vi ? "Thu hút & chi phí" : "Acquisition & cost")) << lang;
+        const auto words = page_words(pdf, page);
+        const auto pic = render(pdf, page, 72, dir / ("tree-" + lang));
+        for (const auto& k : kpis) {
+            const auto w = std::find_if(words.begin(), words.end(), [&](const pdf_word& x) { return x.text == k.id; });
+            ASSERT_NE(w, words.end()) << lang << ": " << k.id << " not on the tree page";
+            // The box's fill just left of its ID (the box's text starts 2 mm = 5.7 pt inside it).
+            const int x = static_cast<int>(w->x0 - 2), y = static_cast<int>((w->y0 + w->y1) / 2);
+            const auto* px = &pic.rgb[(static_cast<std::size_t>(y) * static_cast<std::size_t>(pic.width) +
+                                       static_cast<std::size_t>(x)) * 3];
+            // S1 and S2 are on track in the summary's table (30.5 % against 25 %, 4.02 against 4): the
+            // Good style's green; T1 is off track in its group's table (192,175 against 160,000 VND, lower
+            // is better): the Bad style's red.
+            if (k.id == "S1" || k.id == "S2") {
+                EXPECT_TRUE(px[1] > px[0] + 20 && px[1] > px[2] + 20)
+                    << lang << " " << k.id << ": " << int(px[0]) << "," << int(px[1]) << "," << int(px[2]);
+            }
+            if (k.id == "T1") {
+                EXPECT_TRUE(px[0] > px[1] + 20 && px[0] > px[2] + 20)
+                    << lang << " " << k.id << ": " << int(px[0]) << "," << int(px[1]) << "," << int(px[2]);
+            }
+        }
+        EXPECT_GE(smallest_word_height(words), 8 * word_height_per_point) << lang;
+        // The lane of KPIs not linked: T7 has no parent.
+        EXPECT_NE(page_text(pdf, page).find("UNLINKED"), std::string::npos) << lang;
+        const auto p = std::to_string(page);
+        run("pdftoppm -r 70 -png -singlefile -f " + p + " -l " + p + " " + quoted(pdf) + " " +
+            quoted(shots / ("report-tree-" + lang)));
+        EXPECT_GT(fs::file_size(shots / ("report-tree-" + lang + ".png")), 10000u);
+    }
+}
+
+TEST(KpiReportTree, LargeRegisterSplitsAcrossPagesWithoutShrinkingText) {
+    const auto dir = work_dir("tree-large");
+    const int rows = 300;
+    const auto workbook = large_register(dir, rows);
+    const auto pdf = dir / "tree-300.pdf";
+    const auto r = run_kpi("report " + quoted(workbook) + " --lang en -o " + quoted(pdf));
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto pages = tree_pages(pdf, "Executive summary", "KPI tree");
+    // 300 boxes 18 mm high do not fit one page 158 mm high: several pages, each numbered "page n of N"
+    // with N the number of tree pages printed (a layout page cut in two would print a page without it).
+    ASSERT_GE(pages.size(), 2u);
+    const auto n = std::to_string(pages.size());
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        const auto text = squeezed(page_text(pdf, pages[i]));
+        EXPECT_NE(text.find("KPI tree — page " + std::to_string(i + 1) + " of " + n), std::string::npos)
+            << "page " << pages[i] << ": " << text.substr(0, 80);
+        const auto words = page_words(pdf, pages[i]);
+        EXPECT_GE(smallest_word_height(words), 8 * word_height_per_point) << "page " << pages[i];
+        for (const auto& w : words) seen.insert(w.text);
+    }
+    for (int i = 0; i < rows; ++i) {
+        const std::string id = (i % 30 == 0 ? "S" : "T") + std::to_string(i);
+        EXPECT_TRUE(seen.count(id)) << id << " is on no tree page";
+    }
+    // After the tree, the first tactical group's section.
+    EXPECT_TRUE(starts_with_title(pdf, pages.back() + 1, "Acquisition & cost"));
+    const auto p = std::to_string(pages[1]);
+    run("pdftoppm -r 70 -png -singlefile -f " + p + " -l " + p + " " + quoted(pdf) + " " +
+        quoted(gui::screenshot_dir() / "report-tree-300-page-2"));
 }

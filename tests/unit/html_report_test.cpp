@@ -170,6 +170,16 @@ TEST(HtmlReport, EveryKpiIsThereWithItsFiguresAndStatusInTheReportLanguage) {
     const auto appendix = en.find("Appendix: KPI definitions</h2>");
     ASSERT_NE(summary, std::string::npos);
     EXPECT_LT(summary, group);
+    // The KPI tree between the summary and the first group: the core's SVG inline (no XML declaration
+    // inside the page), one box per KPI with its ID as the tooltip's start.
+    const auto tree = en.find("<section id=\"tree\">\n<h2>KPI tree</h2>");
+    EXPECT_LT(summary, tree);
+    EXPECT_LT(tree, group);
+    EXPECT_EQ(en.find("<?xml"), std::string::npos);
+    EXPECT_EQ(en.find("http://"), std::string::npos);
+    for (const char* s : {"<title>S1", "<title>T1"})
+        EXPECT_NE(en.find(s, tree), std::string::npos) << s;
+    EXPECT_NE(en.find("<a href=\"#tree\">KPI tree</a>"), std::string::npos);
     EXPECT_LT(group, findings);
     EXPECT_LT(findings, appendix);
     for (const char* s : {"Sheet 1", "Sheet 2", "Overview", "Trang tính"})
@@ -181,7 +191,7 @@ TEST(HtmlReport, EveryKpiIsThereWithItsFiguresAndStatusInTheReportLanguage) {
     for (const char* s :
          {">84.000<", ">90.000<", ">-6.000<", ">92.000<", ">87,0%<", ">68.000<", ">52,0%<", ">+2,0%<",
           "Vượt tiến độ", "Chậm tiến độ", "Không đạt", "Tóm tắt điều hành: KPI chiến lược</h2>",
-          "Phụ lục: định nghĩa các KPI</h2>", "Mục tiêu = 100%", "Trang"})
+          "Phụ lục: định nghĩa các KPI</h2>", "Mục tiêu = 100%", "Trang", "Cây KPI</h2>"})
         EXPECT_NE(vi.find(s), std::string::npos) << s;
     for (const char* s : {"Sheet 1", "Overview", "Executive summary", "Off track", "Attainment", "Deadline"})
         EXPECT_EQ(vi.find(s), std::string::npos) << s;

@@ -10,6 +10,7 @@
 #include "kpi/catalog.hpp"
 #include "kpi/cells.hpp"
 #include "kpi/period.hpp"
+#include "kpi/tree_layout.hpp"
 #include "kpi/workbook_template.hpp"
 
 #include <array>
@@ -158,9 +159,21 @@ struct report {
     std::vector<std::pair<std::string, std::string>> goals_without_tactical; // (ID, name)
     std::size_t kpi_count = 0;
     std::size_t flagged_count = 0;
+    // The KPI tree, in the report's language, one layout page per printed page (report_tree_page):
+    // the pages that follow the executive summary.
+    tree_layout tree;
 
     [[nodiscard]] std::size_t tactical_count() const noexcept;
 };
+
+// A page of the report's KPI tree, mm: the printable area of the report's A4 landscape page (15 mm
+// margins, the footer below) less a safety strip, so that the tree prints at 100 % (text never below
+// the layout's 8 pt) on exactly one page. The glue gives the tree sheet cells that cover exactly
+// report_tree_sheet_width x report_tree_sheet_height.
+inline constexpr double report_tree_page_width = 263, report_tree_page_height = 158;
+inline constexpr double report_tree_sheet_width = 265, report_tree_sheet_height = 160;
+// The tree's options for a report in `language`.
+[[nodiscard]] tree_options report_tree_options(std::string_view language);
 
 // Builds the report of an audited register. The audit must be of the register whose rows the
 // context's actual_formulas follow. O(rows).
