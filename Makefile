@@ -23,7 +23,7 @@ build: deps
 test: build
 	cd $(BUILD) && ctest --output-on-failure
 
-# Every office test and `make demo`'s steps against LibreOffice 25.2 (Debian's bookworm-backports,
+# The office tests (all but the reliability suite) and `make demo`'s steps against LibreOffice 25.2 (Debian's bookworm-backports,
 # fetched once into build/lo25 and run in a private mount namespace; the system's office is untouched).
 test-lo25: deps
 	scripts/lo25.sh test

@@ -103,7 +103,11 @@ test_all() {
   fetch
   (cd "$repo" && cmake --preset default >/dev/null && cmake --build --preset default)
   echo "lo25: office tests against LibreOffice $(cat "$root/.complete")"
-  run bash -c 'cd "$1/build" && ctest -R "^office\." --output-on-failure' _ "$repo" || status=$?
+  # Every office test but the reliability suite: it kills and restarts the kpi tool at many points of its
+  # file writes and profile locks (our code, the same with any office) and takes minutes; CI runs it
+  # against 7.4 in `make test` and has no time to run it twice (docs/support.md).
+  run bash -c 'cd "$1/build" && ctest -R "^office\." -E "^office\.reliability$" --output-on-failure' _ "$repo" ||
+    status=$?
   echo "lo25: make demo's steps against LibreOffice $(cat "$root/.complete")"
   run make -C "$repo" --no-print-directory demo-steps DEMO_PROFILE="$dir/demo-profile" DEMO_OUT="$dir/out" || status=$?
   echo "lo25: done in $((SECONDS - start)) s, status $status"
