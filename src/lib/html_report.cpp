@@ -1,3 +1,4 @@
+#include "kpi/utf8.hpp"
 #include "kpi/html_report.hpp"
 
 #include "kpi/catalog.hpp"
@@ -108,24 +109,6 @@ constexpr text t_not_catalog{"Not a catalog function", "Không dùng hàm trong 
 constexpr text t_page{"Page", "Trang"};
 
 // ---- escaping ---------------------------------------------------------------------------------
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // Decodes one UTF-8 sequence at `i`; U+FFFD and one byte consumed when it is not valid.
 std::uint32_t decode(sv s, std::size_t& i) {

@@ -1,3 +1,4 @@
+#include "kpi/utf8.hpp"
 #include "kpi/tree_layout.hpp"
 
 #include "kpi/targets.hpp"
@@ -47,24 +48,6 @@ code_point next_code_point(sv s, std::size_t i) {
     if (!ok)
         return {0xFFFD, i, i + 1};
     return {cp, i, i + len};
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 // A code point that belongs to the character before it (combining marks, variation selectors,
